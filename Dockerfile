@@ -1,0 +1,29 @@
+# Production image: gunicorn behind a load balancer, whitenoise for compressed, hashed static files.
+# Not built on the development machines (they run no Docker engine); see README "Deployment".
+FROM python:3.11-slim-bookworm AS build
+ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
+RUN apt-get update && apt-get install -y --no-install-recommends gettext && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY requirements.txt .
+RUN python -m venv /venv && /venv/bin/pip install -r requirements.txt
+COPY . .
+# Static files and translations are built into the image; a throwaway key is enough for that.
+RUN DJANGO_ENV=development SECRET_KEY=build-only DATABASE_URL=sqlite:////tmp/build.sqlite3 \
+    /venv/bin/python manage.py compile_translations \
+ && DJANGO_ENV=development SECRET_KEY=build-only DATABASE_URL=sqlite:////tmp/build.sqlite3 \
+    /venv/bin/python manage.py collectstatic --noinput --verbosity 0 \
+ && rm -f .secret_key /tmp/build.sqlite3
+
+FROM python:3.11-slim-bookworm
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PATH="/venv/bin:$PATH" \
+    DJANGO_ENV=production PORT=8000 WEB_CONCURRENCY=3
+RUN useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin portal
+COPY --from=build /venv /venv
+COPY --from=build --chown=portal:portal /app /app
+WORKDIR /app
+USER portal
+EXPOSE 8000
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+  CMD python -c "import os,urllib.request,sys; sys.exit(0 if urllib.request.urlopen(f'http://127.0.0.1:{os.environ.get(\"PORT\",\"8000\")}/healthz', timeout=4).status == 200 else 1)"
+# No access log: request lines are not needed and the wizard's privacy promise covers logs too.
+CMD ["sh", "-c", "exec gunicorn portal.wsgi:application --bind 0.0.0.0:${PORT} --workers ${WEB_CONCURRENCY} --timeout 30 --graceful-timeout 20 --max-requests 2000 --max-requests-jitter 200 --forwarded-allow-ips='*'"]

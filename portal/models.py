@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class Page(models.Model):
+    """An information page written by editors in Markdown (what is trafficking, privacy, …)."""
+
+    class Section(models.TextChoices):
+        INFORMATION = "information", _("Information")
+        ABOUT = "about", _("About this site")
+
+    slug = models.SlugField(_("address"), max_length=80, unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    summary = models.CharField(_("summary"), max_length=300, blank=True)
+    body = models.TextField(_("text (Markdown)"), blank=True)
+    section = models.CharField(
+        _("section"), max_length=20, choices=Section.choices, default=Section.INFORMATION
+    )
+    order = models.PositiveIntegerField(_("order"), default=100)
+    published = models.BooleanField(_("published"), default=False)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    class Meta:
+        ordering = ["order", "slug"]
+        verbose_name = _("information page")
+        verbose_name_plural = _("information pages")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("portal-page", args=[self.slug])
+
+
+class LoadedDataset(models.Model):
+    """Which shipped seed datasets were loaded, so `make run` never loads one twice."""
+
+    name = models.CharField(max_length=100, unique=True)
+    loaded_at = models.DateTimeField(auto_now_add=True)
+    rows = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("loaded seed dataset")
+        verbose_name_plural = _("loaded seed datasets")
+
+    def __str__(self) -> str:
+        return self.name

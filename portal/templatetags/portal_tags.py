@@ -1,0 +1,27 @@
+from __future__ import annotations
+
+import markdown as markdown_lib
+import nh3
+from django import template
+from django.utils.safestring import SafeString, mark_safe
+
+register = template.Library()
+
+ALLOWED_TAGS = {
+    "p", "br", "h2", "h3", "h4", "ul", "ol", "li", "strong", "em", "a", "blockquote",
+    "dl", "dt", "dd", "table", "thead", "tbody", "tr", "th", "td", "abbr", "code",
+}  # fmt: skip
+
+
+@register.filter
+def markdown(text: str | None) -> SafeString:
+    """Render editors' Markdown; any raw HTML they typed is stripped, never passed through."""
+    html = markdown_lib.markdown(text or "", extensions=["tables", "def_list", "sane_lists"])
+    clean = nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes={"a": {"href", "title"}, "abbr": {"title"}, "th": {"scope"}},
+        url_schemes={"http", "https", "mailto", "tel"},
+        link_rel="noopener noreferrer",
+    )
+    return mark_safe(clean)  # noqa: S308 - sanitised by nh3 just above

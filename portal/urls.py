@@ -1,0 +1,30 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from portal import views
+
+urlpatterns = [
+    path("", views.root, name="portal-root"),
+    path("healthz", views.healthz, name="portal-healthz"),
+    path("weg/", views.quick_exit, name="portal-quick-exit"),
+    path("beheer/", admin.site.urls),
+    path("", include("directory.open_data_urls")),
+]
+
+urlpatterns += i18n_patterns(
+    path("", views.home, name="portal-home"),
+    path("organisaties/", include("directory.urls")),
+    path("campagnes/", include("campaigns.urls")),
+    path("", include("referral.urls")),
+    path("informatie/<slug:slug>/", views.page_detail, name="portal-page"),
+    prefix_default_language=True,
+)
+
+handler400 = "portal.views.bad_request"
+handler404 = "portal.views.page_not_found"
+handler500 = "portal.views.server_error"
+
+admin.site.site_header = _("Informatiepunt Mensenhandel: beheer")
+admin.site.site_title = _("Informatiepunt Mensenhandel")

@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import DatabaseError, connection
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+from portal.models import Page
+
+
+@require_safe
+def root(request: HttpRequest) -> HttpResponse:
+    """`/` always opens the Dutch site; every page offers the other languages."""
+    return HttpResponseRedirect(f"/{settings.LANGUAGE_CODE}/")
+
+
+@require_safe
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "portal/home.html")
+
+
+@require_safe
+def page_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    page = get_object_or_404(Page, slug=slug, published=True)
+    return render(request, "portal/page_detail.html", {"page": page})
+
+
+@never_cache
+@require_safe
+def quick_exit(request: HttpRequest) -> HttpResponse:
+    """Leave for a neutral site. Served from our own host so pages name no other host."""
+    response = HttpResponseRedirect(settings.QUICK_EXIT_URL)
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+@never_cache
+def healthz(request: HttpRequest) -> HttpResponse:
+    """200 when the database answers, 503 when it does not (for the load balancer)."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
+    return HttpResponse("ok\n", content_type="text/plain")
+
+
+def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return HttpResponse(render_to_string("404.html", request=request), status=404)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    return HttpResponse(render_to_string("500.html", request=request), status=500)
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return HttpResponse(render_to_string("400.html", request=request), status=400)

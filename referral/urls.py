@@ -1,0 +1,7 @@
+from django.urls import path
+
+from referral import views
+
+urlpatterns = [
+    path("verwijswijzer/", views.start, name="referral-start"),
+]

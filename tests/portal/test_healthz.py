@@ -1,0 +1,51 @@
+"""/healthz tells the load balancer whether this container can reach the database."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+
+import pytest
+from django.db import connection
+from django.test import Client
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def pg_ctl(action: str) -> None:
+    run_as = os.environ.get("PORTAL_PG_RUN_AS", "").split()
+    command = [*run_as, f"{os.environ['PORTAL_PG_BIN']}/pg_ctl", "-D", os.environ["PORTAL_PG_DATA"], "-w"]
+    if action == "stop":
+        command += ["-m", "fast", "stop"]
+    else:
+        log_file = os.path.join(os.path.dirname(os.environ["PORTAL_PG_DATA"]), "server.log")
+        command += [
+            "-l",
+            log_file,
+            "-o",
+            f"-k {os.environ['PORTAL_PG_SOCKET']} -c listen_addresses=''",
+            "start",
+        ]
+    subprocess.run(command, check=True, capture_output=True, timeout=60)
+
+
+class HealthzTestCase:
+    def test_it_answers_200_when_the_database_answers(self, client: Client):
+        response = client.get("/healthz")
+        assert response.status_code == 200
+        assert response.content == b"ok\n"
+
+    def test_it_answers_503_and_public_pages_stay_up_when_the_database_is_stopped(self, client: Client):
+        connection.close()
+        pg_ctl("stop")
+        try:
+            health = client.get("/healthz")
+            page = client.get("/nl/informatie/privacy/")
+        finally:
+            pg_ctl("start")
+            connection.close()
+        assert health.status_code == 503
+        assert page.status_code == 503
+        html = page.content.decode()
+        assert "112" in html and "0800-7000" in html
+        assert client.get("/healthz").status_code == 200

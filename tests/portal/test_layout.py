@@ -1,0 +1,78 @@
+"""Every public page shares one layout: skip link, language switcher, quick exit, 112."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+pytestmark = pytest.mark.django_db
+
+
+class RootRedirectTestCase:
+    def test_it_sends_the_root_to_the_dutch_site(self, client: Client):
+        response = client.get("/")
+        assert response.status_code == 302
+        assert response["Location"] == "/nl/"
+
+
+class BaseLayoutTestCase:
+    def test_it_has_the_safety_and_navigation_parts(self, client: Client):
+        html = client.get("/nl/").content.decode()
+        assert '<html lang="nl" dir="ltr">' in html
+        assert 'class="skip-link" href="#content"' in html
+        assert 'id="content"' in html
+        assert 'href="/weg/"' in html and "Snel weg" in html
+        assert "112" in html
+        assert 'href="/nl/informatie/privacy/"' in html
+        assert 'href="/nl/informatie/toegankelijkheid/"' in html
+
+    def test_the_language_switcher_names_each_language_in_itself(self, client: Client):
+        html = client.get("/nl/").content.decode()
+        for code, autonym in [("en", "English"), ("pl", "Polski"), ("ar", "العربية"), ("uk", "Українська")]:
+            assert f'lang="{code}"' in html
+            assert autonym in html
+
+    def test_arabic_is_right_to_left(self, client: Client):
+        html = client.get("/ar/").content.decode()
+        assert '<html lang="ar" dir="rtl">' in html
+
+    def test_public_pages_set_no_cookie(self, client: Client):
+        response = client.get("/nl/")
+        assert response.status_code == 200
+        assert not response.cookies
+
+
+class QuickExitTestCase:
+    def test_it_leaves_for_a_neutral_site_without_a_referrer(self, client: Client, settings):
+        response = client.get("/weg/")
+        assert response.status_code == 302
+        assert response["Location"] == settings.QUICK_EXIT_URL
+        assert response["Referrer-Policy"] == "no-referrer"
+        assert "no-store" in response["Cache-Control"]
+
+
+class ErrorPagesTestCase:
+    def test_an_unknown_page_gets_the_404_page_in_the_site_layout(self, client: Client):
+        response = client.get("/nl/bestaat-niet/")
+        assert response.status_code == 404
+        html = response.content.decode()
+        assert "Snel weg" in html and "112" in html
+
+    def test_the_500_page_renders_without_a_database(self, rf, django_assert_num_queries):
+        from portal.views import server_error
+
+        request = rf.get("/nl/")
+        with django_assert_num_queries(0):
+            response = server_error(request)
+        assert response.status_code == 500
+        assert "112" in response.content.decode()
+
+    def test_the_503_page_renders_without_a_database(self, rf, django_assert_num_queries):
+        from portal.middleware import database_unavailable_response
+
+        with django_assert_num_queries(0):
+            response = database_unavailable_response(rf.get("/nl/"))
+        html = response.content.decode()
+        assert response.status_code == 503
+        assert "0800-2000" in html and "112" in html
+        assert response["Retry-After"] == "30"

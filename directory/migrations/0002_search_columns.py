@@ -1,0 +1,35 @@
+"""PostgreSQL-only search support: a weighted tsvector column and GIN indexes.
+
+The column lives outside the ORM (Django never selects or writes it); directory.search fills it.
+On SQLite nothing happens and search falls back to simple matching on search_text.
+"""
+
+from django.db import migrations
+
+FORWARD = [
+    "ALTER TABLE directory_organisation ADD COLUMN IF NOT EXISTS search_vector tsvector",
+    "CREATE INDEX IF NOT EXISTS directory_org_search_vector ON directory_organisation USING gin (search_vector)",
+    "CREATE INDEX IF NOT EXISTS directory_org_search_trgm ON directory_organisation USING gin (search_text gin_trgm_ops)",
+]
+BACKWARD = [
+    "DROP INDEX IF EXISTS directory_org_search_trgm",
+    "DROP INDEX IF EXISTS directory_org_search_vector",
+    "ALTER TABLE directory_organisation DROP COLUMN IF EXISTS search_vector",
+]
+
+
+def forward(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        for statement in FORWARD:
+            schema_editor.execute(statement)
+
+
+def backward(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        for statement in BACKWARD:
+            schema_editor.execute(statement)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("directory", "0001_initial"), ("portal", "0001_postgres_search")]
+    operations = [migrations.RunPython(forward, backward)]

@@ -1,0 +1,289 @@
+"""The directory: Dutch regions and the organisations (meldpunten, kenniscentra) that serve them.
+
+Shaped to map onto Open Referral HSDS: Organisation ≈ organization + service, ContactChannel ≈
+phone / contact / location, Language ≈ language, the area fields ≈ service_area.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+# --- Regions --------------------------------------------------------------------------------
+
+
+class Province(models.Model):
+    code = models.CharField(_("CBS code"), max_length=4, unique=True)
+    name = models.CharField(_("name"), max_length=100, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("province")
+        verbose_name_plural = _("provinces")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PoliceUnit(models.Model):
+    """A police unit; its area is also the area of one RIEC."""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name = models.CharField(_("name"), max_length=100, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("police unit")
+        verbose_name_plural = _("police units")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SafetyRegion(models.Model):
+    """A veiligheidsregio: lies in one province and one police unit."""
+
+    code = models.CharField(_("CBS code"), max_length=4, unique=True)
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="safety_regions")
+    police_unit = models.ForeignKey(PoliceUnit, on_delete=models.PROTECT, related_name="safety_regions")
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("safety region (veiligheidsregio)")
+        verbose_name_plural = _("safety regions (veiligheidsregio's)")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Municipality(models.Model):
+    code = models.CharField(_("CBS code"), max_length=6, unique=True)
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(_("address"), max_length=100, unique=True)
+    aliases = models.CharField(_("other names"), max_length=200, blank=True)
+    province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="municipalities")
+    safety_region = models.ForeignKey(SafetyRegion, on_delete=models.PROTECT, related_name="municipalities")
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("municipality")
+        verbose_name_plural = _("municipalities")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def police_unit(self) -> PoliceUnit:
+        return self.safety_region.police_unit
+
+
+# --- Vocabularies ---------------------------------------------------------------------------
+
+
+class ExploitationForm(models.Model):
+    code = models.SlugField(max_length=20, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order"]
+        verbose_name = _("form of exploitation")
+        verbose_name_plural = _("forms of exploitation")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Audience(models.Model):
+    code = models.SlugField(max_length=30, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order"]
+        verbose_name = _("audience")
+        verbose_name_plural = _("audiences")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ChainRole(models.Model):
+    """A role in the regional chain: zorgcoördinator, ketenregisseur, RIEC, Veilig Thuis, …"""
+
+    code = models.SlugField(max_length=40, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    description = models.CharField(_("what this role does"), max_length=300, blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order"]
+        verbose_name = _("chain role")
+        verbose_name_plural = _("chain roles")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Language(models.Model):
+    code = models.CharField(_("ISO 639-1 code"), max_length=8, unique=True)
+    name = models.CharField(_("name"), max_length=60)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("language")
+        verbose_name_plural = _("languages")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+# --- Organisations --------------------------------------------------------------------------
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def published(self) -> OrganisationQuerySet:
+        return self.filter(published=True)
+
+    def serving(self, municipality: Municipality) -> OrganisationQuerySet:
+        """National organisations plus every organisation whose area contains the municipality."""
+        region = municipality.safety_region
+        return self.filter(
+            Q(serves_nationally=True)
+            | Q(municipalities=municipality)
+            | Q(safety_regions=region)
+            | Q(provinces=municipality.province)
+            | Q(police_units=region.police_unit_id)
+        ).distinct()
+
+
+class Organisation(models.Model):
+    class Kind(models.TextChoices):
+        MELDPUNT = "meldpunt", _("Reporting point (meldpunt)")
+        KENNISCENTRUM = "kenniscentrum", _("Knowledge centre (kenniscentrum)")
+        BOTH = "both", _("Reporting point and knowledge centre")
+
+    class Scale(models.TextChoices):
+        NATIONAL = "national", _("National")
+        REGIONAL = "regional", _("Regional")
+        LOCAL = "local", _("Local")
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("address"), max_length=120, unique=True)
+    aliases = models.CharField(
+        _("other names and abbreviations"), max_length=300, blank=True, help_text=_("Separate with commas.")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    role = models.TextField(_("role in plain words"), blank=True)
+    what_happens_next = models.TextField(_("what happens after you make contact"), blank=True)
+    audiences = models.ManyToManyField(Audience, blank=True, verbose_name=_("audiences"))
+    forms = models.ManyToManyField(ExploitationForm, blank=True, verbose_name=_("forms of exploitation"))
+    minors_focus = models.BooleanField(_("specialised in minors"), default=False)
+    is_shelter = models.BooleanField(
+        _("provides shelter (opvang)"), default=False, help_text=_("A shelter's own address is never published.")
+    )
+    is_national_desk = models.BooleanField(
+        _("national desk"), default=False, help_text=_("Shown when a search finds nothing and as a fallback route.")
+    )
+    chain_roles = models.ManyToManyField(ChainRole, blank=True, verbose_name=_("chain roles"))
+    scale = models.CharField(_("scale"), max_length=20, choices=Scale.choices)
+    serves_nationally = models.BooleanField(_("serves the whole country"), default=False)
+    provinces = models.ManyToManyField(Province, blank=True, verbose_name=_("provinces served"))
+    safety_regions = models.ManyToManyField(SafetyRegion, blank=True, verbose_name=_("safety regions served"))
+    police_units = models.ManyToManyField(PoliceUnit, blank=True, verbose_name=_("police units served"))
+    municipalities = models.ManyToManyField(Municipality, blank=True, verbose_name=_("municipalities served"))
+    website = models.URLField(_("website"), blank=True)
+    source = models.CharField(_("source of this record"), max_length=300)
+    source_text = models.TextField(
+        _("text in the source"), blank=True, help_text=_("As written in the source, kept for editors.")
+    )
+    last_verified = models.DateField(_("last verified"), null=True, blank=True)
+    needs_review = models.BooleanField(_("needs an editor's review"), default=False)
+    review_note = models.TextField(_("note for editors"), blank=True)
+    published = models.BooleanField(_("published"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    # Filled by directory.search.reindex(): accent-free lower-case text for matching on every
+    # database. On PostgreSQL a migration adds a weighted `search_vector` tsvector column beside
+    # it, outside the ORM, with GIN indexes for full-text and trigram search.
+    search_text = models.TextField(editable=False, blank=True, default="")
+
+    objects = OrganisationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("directory-organisation", args=[self.slug])
+
+    @property
+    def alias_list(self) -> list[str]:
+        return [alias.strip() for alias in self.aliases.split(",") if alias.strip()]
+
+    def published_channels(self) -> list[ContactChannel]:
+        return [channel for channel in self.channels.all() if channel.is_publishable]
+
+
+class ContactChannel(models.Model):
+    """One way to reach an organisation. Shown only when its source and verification are known."""
+
+    class Kind(models.TextChoices):
+        PHONE = "phone", _("Phone")
+        EMAIL = "email", _("E-mail")
+        WEB_FORM = "web_form", _("Web form")
+        CHAT = "chat", _("Chat")
+        WALK_IN = "walk_in", _("Walk-in address")
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="channels")
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    value = models.CharField(_("number, address or link"), max_length=300)
+    label = models.CharField(_("label"), max_length=200, blank=True)
+    opening_hours = models.CharField(_("opening hours"), max_length=200, blank=True)
+    is_24_7 = models.BooleanField(_("open 24 hours a day, 7 days a week"), default=False)
+    free_of_charge = models.BooleanField(_("free of charge"), default=False)
+    anonymous = models.BooleanField(_("anonymous possible"), default=False)
+    languages = models.ManyToManyField(Language, blank=True, verbose_name=_("languages"))
+    source = models.CharField(_("source"), max_length=300)
+    last_verified = models.DateField(_("last verified"), null=True, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = _("contact channel")
+        verbose_name_plural = _("contact channels")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.value}"
+
+    @property
+    def is_publishable(self) -> bool:
+        if not self.source or not self.last_verified:
+            return False
+        return not (self.kind == self.Kind.WALK_IN and self.organisation.is_shelter)
+
+    @property
+    def href(self) -> str:
+        if self.kind == self.Kind.PHONE:
+            return "tel:" + "".join(ch for ch in self.value if ch.isdigit() or ch == "+")
+        if self.kind == self.Kind.EMAIL:
+            return f"mailto:{self.value}"
+        if self.kind in {self.Kind.WEB_FORM, self.Kind.CHAT} and self.value.startswith("https://"):
+            return self.value
+        return ""
+
+    def clean(self) -> None:
+        if self.kind == self.Kind.WALK_IN and self.organisation_id and self.organisation.is_shelter:
+            raise ValidationError(
+                _("A shelter's own address is never published. Enter its public front-door contact instead.")
+            )
+        if self.kind in {self.Kind.WEB_FORM, self.Kind.CHAT} and not self.value.startswith("https://"):
+            raise ValidationError({"value": _("Enter a full https:// link.")})

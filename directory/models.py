@@ -152,13 +152,27 @@ class OrganisationQuerySet(models.QuerySet):
     def serving(self, municipality: Municipality) -> OrganisationQuerySet:
         """National organisations plus every organisation whose area contains the municipality."""
         region = municipality.safety_region
+        through = Organisation
         return self.filter(
             Q(serves_nationally=True)
-            | Q(municipalities=municipality)
-            | Q(safety_regions=region)
-            | Q(provinces=municipality.province)
-            | Q(police_units=region.police_unit_id)
-        ).distinct()
+            | Q(is_national_desk=True)
+            | Q(
+                pk__in=through.municipalities.through.objects.filter(municipality=municipality).values(
+                    "organisation_id"
+                )
+            )
+            | Q(pk__in=through.safety_regions.through.objects.filter(safetyregion=region).values("organisation_id"))
+            | Q(
+                pk__in=through.provinces.through.objects.filter(province=municipality.province_id).values(
+                    "organisation_id"
+                )
+            )
+            | Q(
+                pk__in=through.police_units.through.objects.filter(policeunit=region.police_unit_id).values(
+                    "organisation_id"
+                )
+            )
+        )
 
 
 class Organisation(models.Model):
@@ -184,10 +198,14 @@ class Organisation(models.Model):
     forms = models.ManyToManyField(ExploitationForm, blank=True, verbose_name=_("forms of exploitation"))
     minors_focus = models.BooleanField(_("specialised in minors"), default=False)
     is_shelter = models.BooleanField(
-        _("provides shelter (opvang)"), default=False, help_text=_("A shelter's own address is never published.")
+        _("provides shelter (opvang)"),
+        default=False,
+        help_text=_("A shelter's own address is never published."),
     )
     is_national_desk = models.BooleanField(
-        _("national desk"), default=False, help_text=_("Shown when a search finds nothing and as a fallback route.")
+        _("national desk"),
+        default=False,
+        help_text=_("Shown when a search finds nothing and as a fallback route."),
     )
     chain_roles = models.ManyToManyField(ChainRole, blank=True, verbose_name=_("chain roles"))
     scale = models.CharField(_("scale"), max_length=20, choices=Scale.choices)

@@ -1,6 +1,128 @@
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext
+from django.views.decorators.http import require_safe
+
+from directory import facets as facet_module
+from directory.models import Municipality, Organisation
+from directory.search import matching, with_listing_data
 
 
+def _national_desks() -> list[Organisation]:
+    return list(with_listing_data(Organisation.objects.published().filter(is_national_desk=True)).order_by("name"))
+
+
+def run_search(data, *, page_size: int = facet_module.PAGE_SIZE) -> dict:
+    """Everything a search page or the API shows, in a fixed number of queries."""
+    facets = facet_module.build_facets()
+    search = facet_module.read_request(data, facets)
+    matched = matching(Organisation.objects.published(), search.query)
+    results = facet_module.apply_filters(matched, search, facets)
+    paginator = Paginator(results, page_size)
+    if search.page > paginator.num_pages:
+        if search.page > 1:
+            search.notices.append(gettext("That page number does not exist. We show the last page."))
+            search.errors.append("pagina")
+        search.page = paginator.num_pages
+    page = paginator.page(search.page)
+    page.object_list = list(with_listing_data(page.object_list))
+    facet_module.count_options(matched, search, facets)
+    return {"search": search, "facets": facets, "page": page, "paginator": paginator}
+
+
+def _page_url(search: facet_module.SearchRequest, number: int) -> str:
+    params = search.as_params()
+    if number > 1:
+        params.append(("pagina", str(number)))
+    return "?" + urlencode(params) if params else "?"
+
+
+@require_safe
 def search(request: HttpRequest) -> HttpResponse:
-    return render(request, "directory/search.html")
+    context = run_search(request.GET)
+    found = context["paginator"].count
+    page = context["page"]
+    context.update(
+        {
+            "municipalities": Municipality.objects.only("name", "slug"),
+            "national_desks": _national_desks() if not found else [],
+            "previous_url": _page_url(context["search"], page.number - 1) if page.has_previous() else "",
+            "next_url": _page_url(context["search"], page.number + 1) if page.has_next() else "",
+            "has_filters": bool(context["search"].as_params()),
+        }
+    )
+    return render(request, "directory/search.html", context)
+
+
+@require_safe
+def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = get_object_or_404(
+        Organisation.objects.published().prefetch_related(
+            "forms",
+            "audiences",
+            "chain_roles",
+            "provinces",
+            "safety_regions",
+            "police_units",
+            "municipalities",
+            "channels__languages",
+        ),
+        slug=slug,
+    )
+    channels = organisation.published_channels()
+    return render(
+        request,
+        "directory/organisation_detail.html",
+        {
+            "organisation": organisation,
+            "channels": channels,
+            "national_desks": [] if channels else _national_desks(),
+            "structured_data": structured_data(request, organisation, channels),
+        },
+    )
+
+
+def structured_data(request: HttpRequest, organisation: Organisation, channels) -> dict:
+    """schema.org description of an organisation, with only its verified contact details."""
+    data: dict = {
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": organisation.name,
+        "url": request.build_absolute_uri(organisation.get_absolute_url()),
+    }
+    if organisation.alias_list:
+        data["alternateName"] = organisation.alias_list
+    if organisation.role:
+        data["description"] = organisation.role
+    if organisation.website:
+        data["sameAs"] = organisation.website
+    points = []
+    for channel in channels:
+        point: dict = {"@type": "ContactPoint", "contactType": channel.label or channel.get_kind_display()}
+        if channel.kind == channel.Kind.PHONE:
+            point["telephone"] = channel.value
+        elif channel.kind == channel.Kind.EMAIL:
+            point["email"] = channel.value
+        else:
+            point["url"] = channel.value
+        if channel.is_24_7:
+            point["hoursAvailable"] = {
+                "@type": "OpeningHoursSpecification",
+                "opens": "00:00",
+                "closes": "23:59",
+                "dayOfWeek": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+            }
+        languages = [language.code for language in channel.languages.all()]
+        if languages:
+            point["availableLanguage"] = languages
+        points.append(point)
+    if points:
+        data["contactPoint"] = points
+    if organisation.serves_nationally:
+        data["areaServed"] = {"@type": "Country", "name": "Nederland"}
+    return data

@@ -16,9 +16,7 @@ class Page(models.Model):
     title = models.CharField(_("title"), max_length=200)
     summary = models.CharField(_("summary"), max_length=300, blank=True)
     body = models.TextField(_("text (Markdown)"), blank=True)
-    section = models.CharField(
-        _("section"), max_length=20, choices=Section.choices, default=Section.INFORMATION
-    )
+    section = models.CharField(_("section"), max_length=20, choices=Section.choices, default=Section.INFORMATION)
     order = models.PositiveIntegerField(_("order"), default=100)
     published = models.BooleanField(_("published"), default=False)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)

@@ -4,4 +4,5 @@ from referral import views
 
 urlpatterns = [
     path("verwijswijzer/", views.start, name="referral-start"),
+    path("meldroute/<slug:slug>/", views.meldroute, name="referral-meldroute"),
 ]

@@ -25,3 +25,15 @@ def markdown(text: str | None) -> SafeString:
         link_rel="noopener noreferrer",
     )
     return mark_safe(clean)  # noqa: S308 - sanitised by nh3 just above
+
+
+_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.filter
+def jsonld(data: dict) -> SafeString:
+    """A schema.org JSON-LD block; <, > and & are escaped so no text can close the script."""
+    import json
+
+    payload = json.dumps(data, ensure_ascii=False).translate(_JSON_ESCAPES)
+    return mark_safe(f'<script type="application/ld+json">{payload}</script>')  # noqa: S308

@@ -1,0 +1,275 @@
+"""Seed data of the directory: regions (CBS 2025), vocabularies, organisations of seed 001 B.3
+and the national desks with their public numbers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from django.utils.text import slugify
+
+from directory import vocabulary
+from directory.models import (
+    Audience,
+    ChainRole,
+    ContactChannel,
+    ExploitationForm,
+    Language,
+    Municipality,
+    Organisation,
+    PoliceUnit,
+    Province,
+    SafetyRegion,
+)
+from directory.search import reindex
+from portal.seeding import FIXTURES_DIR, Dataset
+
+INVENTORY_SOURCE = (
+    "Inventarisatie bewustwordingscampagnes, meldpunten en kenniscentra mensenhandel "
+    "(online zoektocht sept.–okt. 2024), bijlage {section}"
+)
+NATIONAL_NUMBERS_SOURCE = "Landelijke nummers, vastgelegd door de redactie van CoMensha"
+NATIONAL_NUMBERS_VERIFIED = dt.date(2026, 11, 22)
+
+
+def _read(name: str) -> Any:
+    return json.loads((FIXTURES_DIR / "source" / name).read_text(encoding="utf-8"))
+
+
+def _translated(values: dict[str, str], field: str = "name") -> dict[str, str]:
+    return {f"{field}_{code}": text for code, text in values.items()}
+
+
+def load_vocabularies() -> int:
+    rows = 0
+    for order, (code, names) in enumerate(vocabulary.FORMS):
+        ExploitationForm.objects.create(code=code, order=order, **_translated(names))
+        rows += 1
+    for order, (code, names) in enumerate(vocabulary.AUDIENCES):
+        Audience.objects.create(code=code, order=order, **_translated(names))
+        rows += 1
+    for order, (code, names, descriptions) in enumerate(vocabulary.CHAIN_ROLES):
+        ChainRole.objects.create(
+            code=code,
+            order=order,
+            **_translated(names),
+            **_translated(descriptions, "description"),
+        )
+        rows += 1
+    for code, name in vocabulary.LANGUAGES:
+        Language.objects.create(code=code, name_nl=name)
+        rows += 1
+    return rows
+
+
+def load_regions() -> int:
+    data = _read("regions.json")
+    provinces = {p["name"]: Province.objects.create(code=p["code"], name=p["name"]) for p in data["provinces"]}
+    units = {u["name"]: PoliceUnit.objects.create(code=u["code"], name=u["name"]) for u in data["police_units"]}
+    regions = {
+        r["code"]: SafetyRegion.objects.create(
+            code=r["code"],
+            name=r["name"],
+            province=provinces[r["province"]],
+            police_unit=units[r["police_unit"]],
+        )
+        for r in data["veiligheidsregios"]
+    }
+    Municipality.objects.bulk_create(
+        Municipality(
+            code=m["code"],
+            name=m["name"],
+            slug=slugify(m["name"]),
+            aliases=", ".join(m.get("aliases", [])),
+            province=provinces[m["province"]],
+            safety_region=regions[m["veiligheidsregio"]],
+        )
+        for m in data["municipalities"]
+    )
+    return len(provinces) + len(units) + len(regions) + len(data["municipalities"])
+
+
+# The national desks of the domain notes. Numbers only where they are public and stable;
+# CoMensha's and Fier's own numbers are left empty until an editor verifies them.
+NATIONAL_DESKS: dict[str, dict[str, Any]] = {
+    "Nationale Politie": {
+        "phone": "0900-8844",
+        "label": {"nl": "Politie, geen spoed (aangifte doen of iets melden)", "en": "Police, non-emergency"},
+        "next": {
+            "nl": "Je kunt aangifte doen of iets melden. Een rechercheur mensenhandel kijkt naar je verhaal. "
+            "Hulp krijgen kan ook zonder aangifte.",
+            "en": "You can file a police report or pass on a signal. A trafficking detective looks at what you "
+            "tell. You can also get help without filing a report.",
+        },
+    },
+    "Meld Misdaad Anoniem (M.)": {
+        "phone": "0800-7000",
+        "free": True,
+        "anonymous": True,
+        "label": {"nl": "Anoniem melden, gratis", "en": "Report anonymously, free"},
+        "next": {
+            "nl": "Je hoeft je naam niet te zeggen. M. geeft je melding zonder jouw gegevens door aan politie "
+            "of een andere instantie.",
+            "en": "You do not have to give your name. M. passes your report on to the police or another "
+            "authority without your details.",
+        },
+    },
+    "Nederlandse Arbeidsinspectie (SZW)": {
+        "phone": "0800-5151",
+        "free": True,
+        "label": {"nl": "Melden van arbeidsuitbuiting, gratis", "en": "Report labour exploitation, free"},
+    },
+    "Slachtofferhulp Nederland": {
+        "phone": "0900-0101",
+        "label": {"nl": "Praktische en juridische hulp", "en": "Practical and legal help"},
+    },
+    "Coördinatiecentrum tegen Mensenhandel (CoMensha)": {},
+    "Fier": {},
+}
+EXTRA_NATIONAL_DESKS = [
+    {
+        "name": "Veilig Thuis",
+        "kind": Organisation.Kind.MELDPUNT,
+        "role": {
+            "nl": "Advies- en meldpunt voor huiselijk geweld en kindermishandeling, ook bij loverboys. "
+            "Het landelijke nummer verbindt je met Veilig Thuis in jouw regio.",
+            "en": "Advice and reporting centre for domestic violence and child abuse, also in loverboy cases. "
+            "The national number connects you with Veilig Thuis in your region.",
+        },
+        "audiences": ["slachtoffers", "burgers", "signaleerders", "professionals"],
+        "chain_roles": ["veilig_thuis"],
+        "minors_focus": True,
+        "phone": "0800-2000",
+        "free": True,
+        "is_24_7": True,
+        "label": {"nl": "Gratis, dag en nacht", "en": "Free, day and night"},
+    },
+    {
+        "name": "De Kindertelefoon",
+        "kind": Organisation.Kind.MELDPUNT,
+        "role": {
+            "nl": "Voor kinderen en jongeren die ergens over willen praten.",
+            "en": "For children and young people who want to talk about something.",
+        },
+        "audiences": ["slachtoffers", "jongeren"],
+        "chain_roles": [],
+        "minors_focus": True,
+        "phone": "0800-0432",
+        "free": True,
+        "label": {"nl": "Gratis, voor kinderen en jongeren", "en": "Free, for children and young people"},
+    },
+]
+
+
+def _unique_slug(name: str, taken: set[str]) -> str:
+    base = slugify(name)[:100] or "organisatie"
+    slug, number = base, 2
+    while slug in taken:
+        slug, number = f"{base}-{number}", number + 1
+    taken.add(slug)
+    return slug
+
+
+def _add_phone(organisation: Organisation, desk: dict[str, Any]) -> None:
+    if not desk.get("phone"):
+        return
+    ContactChannel.objects.create(
+        organisation=organisation,
+        kind=ContactChannel.Kind.PHONE,
+        value=desk["phone"],
+        **_translated(desk["label"], "label"),
+        is_24_7=desk.get("is_24_7", False),
+        free_of_charge=desk.get("free", False),
+        anonymous=desk.get("anonymous", False),
+        source=NATIONAL_NUMBERS_SOURCE,
+        last_verified=NATIONAL_NUMBERS_VERIFIED,
+    )
+
+
+def load_organisations() -> int:
+    rows = _read("organisations.json")
+    forms = {form.code: form for form in ExploitationForm.objects.all()}
+    audiences = {audience.code: audience for audience in Audience.objects.all()}
+    roles = {role.code: role for role in ChainRole.objects.all()}
+    provinces = {p.name: p for p in Province.objects.all()}
+    regions = {r.name: r for r in SafetyRegion.objects.all()}
+    units = {u.name: u for u in PoliceUnit.objects.all()}
+    municipalities = {m.name: m for m in Municipality.objects.all()}
+    taken: set[str] = set()
+    created: list[Organisation] = []
+
+    for row in rows:
+        desk = NATIONAL_DESKS.get(row["name"])
+        area_types = {area["type"] for area in row["area"]}
+        source_text = "\n".join(
+            f"{label}: {row[key]}"
+            for label, key in [
+                ("Rol", "role_source"),
+                ("Doelgroep", "audience_source"),
+                ("Categorieën slachtoffers", "victims_source"),
+                ("Schaal", "scale_source"),
+            ]
+            if row.get(key)
+        )
+        organisation = Organisation.objects.create(
+            name=row["name"],
+            slug=_unique_slug(row["name"], taken),
+            aliases=", ".join(row["aliases"]),
+            kind=row["kind"],
+            role_nl=row["role_source"],
+            **_translated((desk or {}).get("next", {}), "what_happens_next"),
+            minors_focus=row["minors_focus"],
+            is_shelter=row["is_shelter"],
+            is_national_desk=desk is not None,
+            scale=row["scale"],
+            serves_nationally="national" in area_types,
+            source=INVENTORY_SOURCE.format(section=row["source_section"]),
+            source_text=source_text,
+            needs_review=bool(row["flags"]),
+            review_note="\n".join(row["flags"]),
+            published=True,
+        )
+        organisation.forms.set([forms[code] for code in row["forms"]])
+        organisation.audiences.set([audiences[code] for code in row["audiences"] if code in audiences])
+        organisation.chain_roles.set([roles[code] for code in row["chain_roles"]])
+        by_type: dict[str, list[str]] = {}
+        for area in row["area"]:
+            if area["type"] != "national":
+                by_type.setdefault(area["type"], []).append(area["name"])
+        organisation.provinces.set([provinces[name] for name in by_type.get("province", [])])
+        organisation.safety_regions.set([regions[name] for name in by_type.get("veiligheidsregio", [])])
+        organisation.police_units.set([units[name] for name in by_type.get("police_unit", [])])
+        organisation.municipalities.set([municipalities[name] for name in by_type.get("municipality", [])])
+        if desk:
+            _add_phone(organisation, desk)
+        created.append(organisation)
+
+    for desk in EXTRA_NATIONAL_DESKS:
+        organisation = Organisation.objects.create(
+            name=desk["name"],
+            slug=_unique_slug(desk["name"], taken),
+            kind=desk["kind"],
+            **_translated(desk["role"], "role"),
+            minors_focus=desk["minors_focus"],
+            is_national_desk=True,
+            scale=Organisation.Scale.NATIONAL,
+            serves_nationally=True,
+            source=NATIONAL_NUMBERS_SOURCE,
+            published=True,
+        )
+        organisation.forms.set(forms.values())
+        organisation.audiences.set([audiences[code] for code in desk["audiences"]])
+        organisation.chain_roles.set([roles[code] for code in desk["chain_roles"]])
+        _add_phone(organisation, desk)
+        created.append(organisation)
+
+    reindex()
+    return len(created)
+
+
+DATASETS = [
+    Dataset(name="directory.vocabularies", load=load_vocabularies, fills=[ExploitationForm, Audience], order=10),
+    Dataset(name="directory.regions", load=load_regions, fills=[Province, Municipality], order=20),
+    Dataset(name="directory.organisations", load=load_organisations, fills=[Organisation], order=30),
+]

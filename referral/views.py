@@ -1,10 +1,221 @@
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+"""The referral wizard (verwijswijzer) and the meldroute pages.
+
+Answers travel only in POST bodies, as hidden fields, from step to step: never in the address,
+never in a cookie, never stored. Every response says `Cache-Control: no-store`.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_safe
+
+from directory.models import Municipality, Organisation
+from directory.search import normalise, with_listing_data
+from portal.forms_security import same_origin_post
+from referral import flow
+from referral.meldroute import meldroute as build_meldroute
+from referral.routing import rights, route
+from referral.services import count_recommendations, directory_snapshot, published_rules
 
 
+def _known_places() -> set[str]:
+    return set(Municipality.objects.values_list("slug", flat=True))
+
+
+def find_municipality(text: str) -> Municipality | None:
+    """A municipality by its name or a common other name, ignoring case and accents."""
+    wanted = normalise(" ".join(text.split()))[:100]
+    if not wanted:
+        return None
+    for municipality in Municipality.objects.only("name", "slug", "aliases"):
+        names = [municipality.name, *municipality.aliases.split(",")]
+        if any(normalise(name.strip()) == wanted for name in names if name.strip()):
+            return municipality
+    return None
+
+
+def _question(request, node: str, answers: flow.Answers, *, error: str = "", status: int = 200, value=None):
+    context = {
+        "node": node,
+        "answers": answers,
+        "hidden_answers": [(key, answers[key]) for key in flow.ORDER if key in answers and key != node],
+        "current": answers.get(node, "") if value is None else value,
+        "previous": flow.previous_node(node, answers),
+        "error": error,
+        "choices": flow.QUESTIONS[node].choices,
+    }
+    if node == flow.PLACE:
+        current = context["current"]
+        municipality = Municipality.objects.filter(slug=current).first() if current else None
+        context["place_kind"] = (
+            current if current in (flow.PLACE_ABROAD, flow.PLACE_UNSAID) else ("municipality" if current else "")
+        )
+        context["place_name"] = municipality.name if municipality else (value if isinstance(value, str) else "")
+        if value is not None and not municipality and value not in (flow.PLACE_ABROAD, flow.PLACE_UNSAID):
+            context["place_kind"] = "municipality"
+        context["municipality_names"] = Municipality.objects.values_list("name", flat=True)
+    return render(request, f"referral/questions/{node}.html", context, status=status)
+
+
+def _check(request, answers: flow.Answers) -> HttpResponse:
+    place = answers.get(flow.PLACE, "")
+    municipality = Municipality.objects.filter(slug=place).first()
+    rows = [(node, answers[node]) for node in flow.ORDER if node in answers]
+    return render(
+        request,
+        "referral/check.html",
+        {
+            "rows": rows,
+            "answers": answers,
+            "hidden_answers": [(key, answers[key]) for key in flow.ORDER if key in answers],
+            "municipality": municipality,
+            "previous": flow.previous_node(flow.CHECK, answers),
+        },
+    )
+
+
+def _result(request, answers: flow.Answers) -> HttpResponse:
+    place = answers.get(flow.PLACE, "")
+    recommendations = route(answers, published_rules(), directory_snapshot(place))
+    organisations = {
+        o.slug: o
+        for o in with_listing_data(
+            Organisation.objects.published().filter(slug__in=[r.desk.slug for r in recommendations])
+        )
+    }
+    items = [
+        {"organisation": organisations[r.desk.slug], "explanation": r.rule.explanation}
+        for r in recommendations
+        if r.desk.slug in organisations
+    ]
+    municipality = Municipality.objects.select_related("safety_region__police_unit").filter(slug=place).first()
+    count_recommendations(recommendations, answers)
+    context = {
+        "items": items,
+        "answers": answers,
+        "rights": rights(answers),
+        "municipality": municipality,
+        "meldroute": build_meldroute(municipality) if municipality and answers.get(flow.WHO) == "professional" else [],
+        "hidden_answers": [(key, answers[key]) for key in flow.ORDER if key in answers],
+    }
+    return render(request, "referral/result.html", context)
+
+
+def _read_place(request: HttpRequest) -> tuple[str | None, str, str]:
+    """The place answer: a municipality's slug, abroad or rather-not-say. Returns (value, typed, error)."""
+    kind = request.POST.get("place_kind", "")
+    typed = request.POST.get("place_name", "")[:100]
+    if kind in (flow.PLACE_ABROAD, flow.PLACE_UNSAID):
+        return kind, typed, ""
+    if kind == "municipality" or typed.strip():
+        if not typed.strip():
+            return None, typed, _("Type the name of the municipality.")
+        municipality = find_municipality(typed)
+        if municipality is None:
+            return None, typed, _("We do not know a municipality with that name. Check the spelling.")
+        return municipality.slug, typed, ""
+    return None, typed, _("Choose where it happens.")
+
+
+@never_cache
+@same_origin_post
+@require_http_methods(["GET", "HEAD", "POST"])
 def start(request: HttpRequest) -> HttpResponse:
-    return render(request, "referral/start.html")
+    if request.method != "POST":
+        return render(request, "referral/start.html")
+
+    known_places = _known_places()
+    answers, forged = flow.read_answers(request.POST, known_places)
+    if forged:
+        return _question(
+            request,
+            forged,
+            answers,
+            status=400,
+            error=_("Something went wrong with this answer. Please answer this question again."),
+        )
+
+    action = request.POST.get("action", "answer")
+    if action.startswith("show:"):
+        node = action.removeprefix("show:")
+        if node in flow.QUESTIONS and flow.is_relevant(node, answers):
+            return _question(request, node, answers)
+        return _question(request, flow.next_node(answers), answers)
+    if action == "result":
+        if flow.next_node(answers) != flow.CHECK:
+            return _question(
+                request,
+                flow.next_node(answers),
+                answers,
+                status=400,
+                error=_("Please answer this question first."),
+            )
+        return _result(request, answers)
+    if action == "continue":
+        node = flow.next_node(answers)
+        return _check(request, answers) if node == flow.CHECK else _question(request, node, answers)
+
+    step = request.POST.get("step", "")
+    if step == "entry":
+        who = request.POST.get("who", "")
+        if who in flow.QUESTIONS[flow.WHO].choices:
+            answers[flow.WHO] = who
+        return _question(request, flow.next_node(answers), answers)
+    if step == "start" or step not in flow.QUESTIONS:
+        return _question(request, flow.next_node(answers), answers)
+
+    if step == flow.PLACE:
+        value, typed, error = _read_place(request)
+        if value is None:
+            return _question(request, step, answers, error=error, status=400, value=typed)
+    else:
+        value = request.POST.get("answer", "")
+        if not flow.is_valid_answer(step, value, known_places):
+            return _question(request, step, answers, error=_("Choose one of the answers."), status=400)
+    answers[step] = value
+    answers = flow.relevant_answers(answers)
+
+    if step == flow.DANGER and value == "yes":
+        return render(request, "referral/danger.html", {"hidden_answers": list(answers.items())})
+    node = flow.next_node(answers)
+    return _check(request, answers) if node == flow.CHECK else _question(request, node, answers)
 
 
+@require_safe
+def meldroute_index(request: HttpRequest) -> HttpResponse:
+    """Choose a municipality (GET form: a municipality is not a personal answer)."""
+    typed = request.GET.get("gemeente", "")[:100]
+    error = ""
+    if typed:
+        municipality = find_municipality(typed) or Municipality.objects.filter(slug=typed).first()
+        if municipality:
+            return HttpResponseRedirect(municipality_url(municipality))
+        error = _("We do not know a municipality with that name. Check the spelling.")
+    return render(
+        request,
+        "referral/meldroute_index.html",
+        {"typed": typed, "error": error, "municipality_names": Municipality.objects.values_list("name", flat=True)},
+        status=400 if error else 200,
+    )
+
+
+def municipality_url(municipality: Municipality) -> str:
+    from django.urls import reverse
+
+    return reverse("referral-meldroute", args=[municipality.slug])
+
+
+@require_safe
 def meldroute(request: HttpRequest, slug: str) -> HttpResponse:
-    return render(request, "referral/start.html")
+    municipality = get_object_or_404(
+        Municipality.objects.select_related("province", "safety_region__police_unit"), Q(slug=slug)
+    )
+    return render(
+        request,
+        "referral/meldroute.html",
+        {"municipality": municipality, "steps": build_meldroute(municipality)},
+    )

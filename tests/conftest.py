@@ -9,9 +9,7 @@ from django.conf import settings
 def pytest_configure(config: pytest.Config) -> None:
     engine = settings.DATABASES["default"]["ENGINE"]
     if engine != "django.db.backends.postgresql":
-        raise pytest.UsageError(
-            "The tests run on PostgreSQL only. Use `make test`, which starts a throwaway cluster."
-        )
+        raise pytest.UsageError("The tests run on PostgreSQL only. Use `make test`, which starts a throwaway cluster.")
 
 
 @pytest.fixture

@@ -68,9 +68,7 @@ class DevelopmentDefaultsTestCase:
             "print(settings.DATABASES['default']['ENGINE'], settings.DEBUG, bool(settings.SECRET_KEY))"
         )
         clean_env = {
-            k: v
-            for k, v in os.environ.items()
-            if k not in {"DJANGO_ENV", "SECRET_KEY", "DATABASE_URL", "DEBUG"}
+            k: v for k, v in os.environ.items() if k not in {"DJANGO_ENV", "SECRET_KEY", "DATABASE_URL", "DEBUG"}
         }
         clean_env["DJANGO_SETTINGS_MODULE"] = "portal.settings"
         result = subprocess.run(

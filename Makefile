@@ -47,7 +47,7 @@ migrations-check: $(VENV)/.installed-prod
 
 ## make messages: collect interface strings into locale/*/LC_MESSAGES/django.po
 messages: $(VENV)/.installed-prod
-	$(PY) manage.py makemessages --all --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=tests
+	$(PY) manage.py makemessages -l nl -l en -l pl -l ro -l bg -l uk -l ar --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=fixtures
 
 bench: $(VENV)/.installed-dev
 	DJANGO_ENV=test scripts/with-postgres $(PY) scripts/bench.py

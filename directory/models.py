@@ -6,6 +6,7 @@ phone / contact / location, Language ≈ language, the area fields ≈ service_a
 
 from __future__ import annotations
 
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -226,9 +227,10 @@ class Organisation(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     # Filled by directory.search.reindex(): accent-free lower-case text for matching on every
-    # database. On PostgreSQL a migration adds a weighted `search_vector` tsvector column beside
-    # it, outside the ORM, with GIN indexes for full-text and trigram search.
+    # database, and on PostgreSQL a weighted tsvector (left empty on SQLite). GIN indexes for
+    # both are added by a PostgreSQL-only migration.
     search_text = models.TextField(editable=False, blank=True, default="")
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = OrganisationQuerySet.as_manager()
 
@@ -305,3 +307,16 @@ class ContactChannel(models.Model):
             )
         if self.kind in {self.Kind.WEB_FORM, self.Kind.CHAT} and not self.value.startswith("https://"):
             raise ValidationError({"value": _("Enter a full https:// link.")})
+
+
+class SearchWord(models.Model):
+    """Every word of the directory's search documents, to correct typos in searches."""
+
+    word = models.CharField(max_length=100, unique=True)
+
+    class Meta:
+        verbose_name = _("search word")
+        verbose_name_plural = _("search words")
+
+    def __str__(self) -> str:
+        return self.word

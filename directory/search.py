@@ -11,14 +11,18 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+import operator
+from functools import reduce
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramSimilarity, TrigramWordSimilarity
 from django.db import connection
-from django.db.models import Prefetch, QuerySet
-from django.db.models.expressions import RawSQL
+from django.db.models import Case, F, FloatField, Prefetch, Q, QuerySet, Value, When
 
 from directory.models import ContactChannel, Municipality, Organisation
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 8
+SEARCH_CONFIG = "dutch_unaccent"
 
 # Words people type, and what the directory calls them. Keys and values are normalised text.
 SYNONYMS: dict[str, list[str]] = {
@@ -132,6 +136,7 @@ def reindex(organisation_ids: Iterable[int] | None = None) -> int:
         rows.append((organisation.pk, parts, normalise(" ".join(parts))))
     for pk, _parts, text in rows:
         Organisation.objects.filter(pk=pk).update(search_text=text)
+    _refresh_words()
     if connection.vendor == "postgresql" and rows:
         with connection.cursor() as cursor:
             cursor.executemany(
@@ -145,31 +150,76 @@ def reindex(organisation_ids: Iterable[int] | None = None) -> int:
     return len(rows)
 
 
+def _refresh_words() -> None:
+    from directory.models import SearchWord
+
+    words: set[str] = set()
+    for text in Organisation.objects.values_list("search_text", flat=True):
+        words.update(word.strip("'-") for word in _WORD.findall(text) if 4 <= len(word) <= 100)
+    SearchWord.objects.exclude(word__in=words).delete()
+    known = set(SearchWord.objects.values_list("word", flat=True))
+    SearchWord.objects.bulk_create([SearchWord(word=word) for word in sorted(words - known)])
+
+
+def corrected_terms(terms: list[list[str]]) -> tuple[list[list[str]], list[str]]:
+    """Replace words the directory does not know by the closest word it does (PostgreSQL only).
+
+    Returns the terms to search for and the corrections made, for a "did you mean" line.
+    """
+    from directory.models import SearchWord
+
+    if connection.vendor != "postgresql":
+        return terms, []
+    words = [alternatives[0] for alternatives in terms if " " not in alternatives[0]]
+    known = set(SearchWord.objects.filter(word__in=words).values_list("word", flat=True))
+    result, corrections = [], []
+    for alternatives in terms:
+        word = alternatives[0]
+        if word in known or " " in word or len(word) < 4 or len(alternatives) > 1:
+            result.append(alternatives)
+            continue
+        closest = (
+            SearchWord.objects.annotate(similarity=TrigramSimilarity("word", word))
+            .filter(similarity__gt=0.45)
+            .order_by("-similarity", "word")
+            .values_list("word", flat=True)
+            .first()
+        )
+        if closest and closest != word:
+            corrections.append(closest)
+            result.append([closest, *SYNONYMS.get(closest, [])])
+        else:
+            result.append(alternatives)
+    return result, corrections
+
+
 # --- Matching -------------------------------------------------------------------------------
 
 
-def _postgres_match(terms: list[list[str]], raw_query: str) -> tuple[str, list]:
-    """SQL for a relevance score, 0 when the organisation does not match."""
-    tsquery_parts = []
-    params: list = []
+def _postgres_matching(queryset: QuerySet, terms: list[list[str]], raw_query: str) -> QuerySet:
+    """Full text (every term, any of its synonyms) or, for typos, trigram word similarity."""
+    full_text = None
     for alternatives in terms:
-        tsquery_parts.append("(" + " || ".join("plainto_tsquery('dutch_unaccent', %s)" for _alt in alternatives) + ")")
-        params.extend(alternatives)
-    tsquery = " && ".join(tsquery_parts)
+        term = reduce(
+            operator.or_,
+            [SearchQuery(alt, config=SEARCH_CONFIG, search_type="plain") for alt in alternatives],
+        )
+        full_text = term if full_text is None else full_text & term
     text = normalise(raw_query)[:MAX_QUERY_LENGTH]
-    sql = (
-        f"CASE WHEN directory_organisation.search_vector @@ ({tsquery}) "
-        f"THEN 1 + ts_rank_cd(directory_organisation.search_vector, ({tsquery})) "
-        "WHEN %s <%% directory_organisation.search_text "
-        "THEN word_similarity(%s, directory_organisation.search_text) "
-        "ELSE 0 END"
+    return (
+        queryset.filter(Q(search_vector=full_text) | Q(search_text__trigram_word_similar=text))
+        .annotate(
+            relevance=Case(
+                When(search_vector=full_text, then=Value(1.0) + SearchRank(F("search_vector"), full_text)),
+                default=TrigramWordSimilarity(Value(text), "search_text"),
+                output_field=FloatField(),
+            )
+        )
+        .order_by("-relevance", "name")
     )
-    return sql, [*params, *params, text, text]
 
 
 def _simple_match(queryset: QuerySet, terms: list[list[str]]) -> QuerySet:
-    from django.db.models import Q
-
     for alternatives in terms:
         condition = Q()
         for alternative in alternatives:
@@ -178,18 +228,20 @@ def _simple_match(queryset: QuerySet, terms: list[list[str]]) -> QuerySet:
     return queryset
 
 
-def matching(queryset: QuerySet, query: str) -> QuerySet:
-    """Organisations matching the query, with a `relevance` annotation, best first then by name."""
+def matching(queryset: QuerySet, query: str, corrections: list[str] | None = None) -> QuerySet:
+    """Organisations matching the query, best first, then by name.
+
+    Words the directory does not know are corrected to the closest known word first; the
+    corrections are appended to `corrections` when a list is given.
+    """
     terms = query_terms(query)
     if not terms:
         return queryset.order_by("name")
     if connection.vendor == "postgresql":
-        sql, params = _postgres_match(terms, query)
-        return (
-            queryset.annotate(relevance=RawSQL(sql, params))  # noqa: S611 - fixed SQL, user text only as params
-            .filter(relevance__gt=0)
-            .order_by("-relevance", "name")
-        )
+        terms, made = corrected_terms(terms)
+        if corrections is not None:
+            corrections.extend(made)
+        return _postgres_matching(queryset, terms, query)
     queryset = _simple_match(queryset, terms)
     return queryset.order_by("name")
 

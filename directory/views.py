@@ -21,7 +21,8 @@ def run_search(data, *, page_size: int = facet_module.PAGE_SIZE) -> dict:
     """Everything a search page or the API shows, in a fixed number of queries."""
     facets = facet_module.build_facets()
     search = facet_module.read_request(data, facets)
-    matched = matching(Organisation.objects.published(), search.query)
+    corrections: list[str] = []
+    matched = matching(Organisation.objects.published(), search.query, corrections)
     results = facet_module.apply_filters(matched, search, facets)
     paginator = Paginator(results, page_size)
     if search.page > paginator.num_pages:
@@ -32,7 +33,7 @@ def run_search(data, *, page_size: int = facet_module.PAGE_SIZE) -> dict:
     page = paginator.page(search.page)
     page.object_list = list(with_listing_data(page.object_list))
     facet_module.count_options(matched, search, facets)
-    return {"search": search, "facets": facets, "page": page, "paginator": paginator}
+    return {"search": search, "facets": facets, "page": page, "paginator": paginator, "corrections": corrections}
 
 
 def _page_url(search: facet_module.SearchRequest, number: int) -> str:

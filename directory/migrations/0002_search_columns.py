@@ -1,20 +1,15 @@
-"""PostgreSQL-only search support: a weighted tsvector column and GIN indexes.
+"""PostgreSQL-only search support: a GIN trigram index for typo-tolerant search.
 
-The column lives outside the ORM (Django never selects or writes it); directory.search fills it.
 On SQLite nothing happens and search falls back to simple matching on search_text.
 """
 
 from django.db import migrations
 
 FORWARD = [
-    "ALTER TABLE directory_organisation ADD COLUMN IF NOT EXISTS search_vector tsvector",
-    "CREATE INDEX IF NOT EXISTS directory_org_search_vector ON directory_organisation USING gin (search_vector)",
     "CREATE INDEX IF NOT EXISTS directory_org_search_trgm ON directory_organisation USING gin (search_text gin_trgm_ops)",
 ]
 BACKWARD = [
     "DROP INDEX IF EXISTS directory_org_search_trgm",
-    "DROP INDEX IF EXISTS directory_org_search_vector",
-    "ALTER TABLE directory_organisation DROP COLUMN IF EXISTS search_vector",
 ]
 
 

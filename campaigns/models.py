@@ -62,20 +62,15 @@ class CampaignQuerySet(models.QuerySet):
     def published(self) -> CampaignQuerySet:
         return self.filter(published=True)
 
-    def in_province(self, province: Province) -> CampaignQuerySet:
-        """Regional campaigns whose region lies in the province (wholly or partly)."""
+    def in_province_codes(self, codes: list[str]) -> CampaignQuerySet:
+        """Regional campaigns whose region lies (wholly or partly) in one of the provinces."""
+        through = Campaign.provinces.through.objects.filter(province__code__in=codes)
+        regions = Campaign.safety_regions.through.objects.filter(safetyregion__province__code__in=codes)
+        places = Campaign.municipalities.through.objects.filter(municipality__province__code__in=codes)
         return self.filter(
-            Q(pk__in=Campaign.provinces.through.objects.filter(province=province).values("campaign_id"))
-            | Q(
-                pk__in=Campaign.safety_regions.through.objects.filter(safetyregion__province=province).values(
-                    "campaign_id"
-                )
-            )
-            | Q(
-                pk__in=Campaign.municipalities.through.objects.filter(municipality__province=province).values(
-                    "campaign_id"
-                )
-            ),
+            Q(pk__in=through.values("campaign_id"))
+            | Q(pk__in=regions.values("campaign_id"))
+            | Q(pk__in=places.values("campaign_id")),
             scope=Campaign.Scope.REGIONAL,
         )
 
@@ -355,8 +350,13 @@ class Material(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def save(self, *args, **kwargs) -> None:
+        if not self.file:
+            self.original_name, self.content_type, self.size_bytes = "", "", None
+        super().save(*args, **kwargs)
+
     def clean(self) -> None:
-        if bool(self.file) == bool(self.url):
+        if self.file and self.url:
             raise ValidationError(_("Upload a file or enter a link: one of the two."))
 
     @property

@@ -42,6 +42,7 @@ REGION_OVERRIDES: dict[str, tuple[str, str, str]] = {
         "Regio “Zuid- en Midden-Limburg” gekoppeld aan de provincie Limburg (de bron noemt een deel ervan).",
     ),
 }
+REPORT = "Inventarisatie bewustwordingscampagnes, meldpunten en kenniscentra mensenhandel"
 _DAMAGED_MARKERS = ("[reconstructie]", "verloren bij PDF-extractie")
 
 
@@ -228,7 +229,8 @@ def load_campaigns() -> int:
                     notes.append(f"Link zonder volledig adres in de bron: “{address}”. Vul het volledige adres in.")
 
             for order, result in enumerate(row.get("results") or []):
-                Result.objects.create(campaign=campaign, text_nl=result["text"], source=result["source"], order=order)
+                source = re.sub(r"^seed 001\s*", f"{REPORT}, ", result["source"])
+                Result.objects.create(campaign=campaign, text_nl=result["text"], source=source, order=order)
 
             if any(marker in campaign.source_text for marker in _DAMAGED_MARKERS):
                 notes.append("Een kolom is in de bron deels verloren gegaan of gereconstrueerd; controleer de tekst.")

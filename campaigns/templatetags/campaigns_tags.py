@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from django import template
+from django.utils import dateformat
+from django.utils.translation import gettext as _
+
+from campaigns.models import Campaign
+
+register = template.Library()
+
+
+def _point(year: int | None, month: int | None) -> str:
+    if not year:
+        return ""
+    if not month:
+        return str(year)
+    return dateformat.format(dt.date(year, month, 1), "F Y")
+
+
+@register.filter
+def period(campaign: Campaign) -> str:
+    """The campaign's period as one translated sentence: 'Since May 2022', '2016 to 2023', …"""
+    start = _point(campaign.start_year, campaign.start_month)
+    end = _point(campaign.end_year, campaign.end_month)
+    if start and end:
+        if start == end:
+            return start
+        return _("%(start)s to %(end)s") % {"start": start, "end": end}
+    if start and campaign.status == Campaign.Status.ONGOING:
+        return _("Since %(start)s, still running") % {"start": start}
+    if start:
+        return _("Started %(start)s") % {"start": start}
+    if end:
+        return _("Until %(end)s") % {"end": end}
+    if campaign.status == Campaign.Status.ONGOING:
+        return _("Still running; start date not known")
+    if campaign.status == Campaign.Status.ENDED:
+        return _("Ended; dates not known")
+    return _("Not known")
+
+
+@register.simple_tag
+def option_id(param: str, value: str) -> str:
+    safe = "".join(ch if ch.isalnum() else "-" for ch in value)
+    return f"f-{param}-{safe}"

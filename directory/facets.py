@@ -93,6 +93,7 @@ def _channel_counter(base: QuerySet) -> dict[str, int]:
     rows = (
         _verified_channels()
         .filter(organisation_id__in=base.order_by().values("pk"))
+        .order_by()
         .values_list("kind")
         .annotate(n=Count("organisation_id", distinct=True))
     )

@@ -30,9 +30,7 @@ def load_pages() -> int:
     languages = {code for code, _name in settings.LANGUAGES}
     count = 0
     for folder in sorted(p for p in PAGES_DIR.iterdir() if p.is_dir()):
-        translations = {
-            path.stem: read_page_file(path) for path in folder.glob("*.md") if path.stem in languages
-        }
+        translations = {path.stem: read_page_file(path) for path in folder.glob("*.md") if path.stem in languages}
         dutch = translations.get("nl")
         if dutch is None:
             continue

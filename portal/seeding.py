@@ -40,12 +40,14 @@ def all_datasets() -> list[Dataset]:
     return sorted(datasets, key=lambda dataset: (dataset.order, dataset.name))
 
 
-def load_datasets(report: Callable[[str], None] = print) -> list[str]:
+def load_datasets(
+    report: Callable[[str], None] = print, include: Callable[[Dataset], bool] = lambda dataset: True
+) -> list[str]:
     """Load every dataset not loaded before into empty tables; return the names loaded."""
     from portal.models import LoadedDataset
 
     loaded: list[str] = []
-    for dataset in all_datasets():
+    for dataset in filter(include, all_datasets()):
         if LoadedDataset.objects.filter(name=dataset.name).exists():
             report(f"{dataset.name}: already loaded, kept as it is")
             continue

@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    # Search lookups (trigram, full text); harmless on SQLite, where they are not used.
+    "django.contrib.postgres",
     "portal",
     "directory",
     "campaigns",
@@ -194,3 +196,4 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+FORMS_URLFIELD_ASSUME_HTTPS = True  # transitional setting until Django 6: links are https

@@ -36,5 +36,7 @@ def test_placeholders_survive_translation(language):
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_information_page_exists_in_every_language(language):
     pages = Path(settings.BASE_DIR) / "fixtures" / "pages"
-    missing = [folder.name for folder in pages.iterdir() if folder.is_dir() and not (folder / f"{language}.md").exists()]
+    missing = [
+        folder.name for folder in pages.iterdir() if folder.is_dir() and not (folder / f"{language}.md").exists()
+    ]
     assert missing == []

@@ -1,0 +1,80 @@
+"""Open data downloads and the read-only JSON search API (same filters as the search page)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils import translation
+from django.views.decorators.http import require_safe
+
+from directory.open_data import api_record, directory_csv, hsds_document, published_directory
+from directory.views import run_search
+
+SCHEMAS = Path(__file__).resolve().parent / "schemas"
+API_PAGE_SIZE = 50
+
+
+def _json(data, status: int = 200) -> JsonResponse:
+    response = JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@require_safe
+def organisations_csv(request: HttpRequest) -> HttpResponse:
+    with translation.override("nl"):
+        body = directory_csv(request)
+    response = HttpResponse(body, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="organisaties.csv"'
+    return response
+
+
+@require_safe
+def organisations_hsds(request: HttpRequest) -> JsonResponse:
+    with translation.override("nl"):
+        return _json(hsds_document(request))
+
+
+@require_safe
+def hsds_schema(request: HttpRequest) -> JsonResponse:
+    return _json(json.loads((SCHEMAS / "hsds-organisations.schema.json").read_text()))
+
+
+@require_safe
+def openapi(request: HttpRequest) -> JsonResponse:
+    return _json(json.loads((SCHEMAS / "openapi.json").read_text()))
+
+
+def _full_records(organisations) -> list:
+    """The page's organisations again, with everything a record needs, in the page's order."""
+    order = [o.pk for o in organisations]
+    by_pk = {o.pk: o for o in published_directory().filter(pk__in=order)}
+    return [by_pk[pk] for pk in order if pk in by_pk]
+
+
+@require_safe
+def search_api(request: HttpRequest) -> JsonResponse:
+    """GET /api/v1/organisaties/?q=…&vorm=…&gemeente=…&pagina=… (see openapi.json)."""
+    language = request.GET.get("taal_tekst", "nl")
+    if language not in {"nl", "en", "pl", "ro", "bg", "uk", "ar"}:
+        language = "nl"
+    with translation.override(language):
+        context = run_search(request.GET, page_size=API_PAGE_SIZE)
+        search = context["search"]
+        if search.errors:
+            return _json({"errors": search.notices, "parameters": sorted(set(search.errors))}, status=400)
+        page = context["page"]
+        return _json(
+            {
+                "count": context["paginator"].count,
+                "page": page.number,
+                "pages": context["paginator"].num_pages,
+                "corrections": context["corrections"],
+                "results": [api_record(o, request) for o in _full_records(page.object_list)],
+                "facets": {
+                    facet.param: {option.value: option.count for option in facet.options} for facet in context["facets"]
+                },
+            }
+        )

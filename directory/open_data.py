@@ -1,0 +1,182 @@
+"""The published directory as open data: CSV, Open Referral HSDS JSON, and API records."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from django.http import HttpRequest
+from django.urls import reverse
+
+from directory.models import ContactChannel, Organisation
+
+HSDS_VERSION = "3.0"
+CSV_COLUMNS = [
+    "id", "slug", "name", "alternate_names", "kind", "scale", "description", "audiences", "forms",
+    "chain_roles", "serves_nationally", "provinces", "safety_regions", "police_units", "municipalities",
+    "website", "phones", "emails", "web_forms", "chats", "source", "last_verified", "needs_review", "url",
+]  # fmt: skip
+
+
+def published_directory():
+    return (
+        Organisation.objects.published()
+        .prefetch_related(
+            "audiences", "forms", "chain_roles", "provinces", "safety_regions", "police_units", "municipalities",
+            "channels__languages",
+        )
+        .order_by("name", "pk")
+    )  # fmt: skip
+
+
+def _channels(organisation: Organisation, kind: str) -> list[ContactChannel]:
+    return [c for c in organisation.published_channels() if c.kind == kind]
+
+
+def api_record(organisation: Organisation, request: HttpRequest) -> dict:
+    """One organisation as the JSON API and the CSV describe it."""
+    return {
+        "id": organisation.pk,
+        "slug": organisation.slug,
+        "name": organisation.name,
+        "alternate_names": organisation.alias_list,
+        "kind": organisation.kind,
+        "scale": organisation.scale,
+        "description": organisation.role,
+        "audiences": [a.code for a in organisation.audiences.all()],
+        "forms": [f.code for f in organisation.forms.all()],
+        "chain_roles": [r.code for r in organisation.chain_roles.all()],
+        "serves_nationally": organisation.serves_nationally,
+        "provinces": [p.code for p in organisation.provinces.all()],
+        "safety_regions": [r.code for r in organisation.safety_regions.all()],
+        "police_units": [u.code for u in organisation.police_units.all()],
+        "municipalities": [m.code for m in organisation.municipalities.all()],
+        "website": organisation.website,
+        "contact_channels": [
+            {
+                "kind": c.kind,
+                "value": c.value,
+                "label": c.label,
+                "opening_hours": c.opening_hours,
+                "is_24_7": c.is_24_7,
+                "free_of_charge": c.free_of_charge,
+                "anonymous": c.anonymous,
+                "languages": [language.code for language in c.languages.all()],
+                "source": c.source,
+                "last_verified": c.last_verified.isoformat(),
+            }
+            for c in organisation.published_channels()
+        ],
+        "source": organisation.source,
+        "last_verified": organisation.last_verified.isoformat() if organisation.last_verified else None,
+        "url": request.build_absolute_uri(organisation.get_absolute_url()),
+    }
+
+
+def directory_csv(request: HttpRequest) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS)
+    writer.writeheader()
+    for organisation in published_directory():
+        record = api_record(organisation, request)
+        row = {key: record.get(key, "") for key in CSV_COLUMNS}
+        for key in ("alternate_names", "audiences", "forms", "chain_roles", "provinces", "safety_regions",
+                    "police_units", "municipalities"):  # fmt: skip
+            row[key] = "; ".join(record[key])
+        for column, kind in [("phones", "phone"), ("emails", "email"), ("web_forms", "web_form"), ("chats", "chat")]:
+            row[column] = "; ".join(c.value for c in _channels(organisation, kind))
+        row["needs_review"] = organisation.needs_review
+        row["last_verified"] = record["last_verified"] or ""
+        writer.writerow({key: _safe_cell(value) for key, value in row.items()})
+    return buffer.getvalue()
+
+
+def _safe_cell(value) -> str:
+    """Spreadsheets run cells starting with = + - @ as formulas; prefix those with a quote."""
+    text = str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
+def hsds_organization(organisation: Organisation, request: HttpRequest) -> dict:
+    """An organisation in the shape of Open Referral HSDS 3.0 (organization with one service)."""
+    org_id = f"nl-imh-org-{organisation.pk}"
+    service_id = f"nl-imh-service-{organisation.pk}"
+    phones = [
+        {
+            "id": f"nl-imh-phone-{c.pk}",
+            "number": c.value,
+            "type": "voice",
+            "description": c.label,
+            "languages": [
+                {"id": f"nl-imh-lang-{c.pk}-{lang.code}", "code": lang.code, "name": lang.name}
+                for lang in c.languages.all()
+            ],  # fmt: skip
+        }
+        for c in _channels(organisation, ContactChannel.Kind.PHONE)
+    ]
+    areas = []
+    if organisation.serves_nationally:
+        areas.append({"id": f"{service_id}-area-nl", "name": "Nederland", "description": "national"})
+    for kind, places in [
+        ("province", organisation.provinces.all()),
+        ("safety_region", organisation.safety_regions.all()),
+        ("police_unit", organisation.police_units.all()),
+        ("municipality", organisation.municipalities.all()),
+    ]:
+        areas.extend({"id": f"{service_id}-area-{place.code}", "name": place.name, "description": kind}
+                     for place in places)  # fmt: skip
+    attributes = [
+        {"id": f"{service_id}-{kind}-{item.code}", "taxonomy": kind, "value": item.code, "label": item.name}
+        for kind, items in [
+            ("exploitation_form", organisation.forms.all()),
+            ("audience", organisation.audiences.all()),
+            ("chain_role", organisation.chain_roles.all()),
+        ]
+        for item in items
+    ]
+    emails = _channels(organisation, ContactChannel.Kind.EMAIL)
+    return {
+        "id": org_id,
+        "name": organisation.name,
+        "alternate_name": ", ".join(organisation.alias_list) or None,
+        "description": organisation.role or organisation.name,
+        "website": organisation.website or None,
+        "email": emails[0].value if emails else None,
+        "phones": phones,
+        "services": [
+            {
+                "id": service_id,
+                "organization_id": org_id,
+                "name": organisation.name,
+                "description": organisation.role or organisation.name,
+                "url": request.build_absolute_uri(organisation.get_absolute_url()),
+                "status": "active",
+                "phones": phones,
+                "service_areas": areas,
+                "attributes": attributes,
+                "last_modified": organisation.updated_at.isoformat(),
+            }
+        ],
+        "metadata": [
+            {
+                "id": f"{org_id}-source",
+                "resource_id": org_id,
+                "resource_type": "organization",
+                "last_action_date": (organisation.last_verified or organisation.updated_at.date()).isoformat(),
+                "last_action_type": "verified" if organisation.last_verified else "imported",
+                "field_name": "source",
+                "previous_value": "",
+                "replacement_value": organisation.source,
+                "updated_by": "CoMensha",
+            }
+        ],
+    }
+
+
+def hsds_document(request: HttpRequest) -> dict:
+    return {
+        "hsds_version": HSDS_VERSION,
+        "publisher": "Informatiepunt Mensenhandel (CoMensha)",
+        "schema": request.build_absolute_uri(reverse("directory-open-data-hsds-schema")),
+        "organizations": [hsds_organization(o, request) for o in published_directory()],
+    }

@@ -1,0 +1,73 @@
+"""An organisation's page: ways to make contact first, area, what happens next, JSON-LD."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+
+import pytest
+from django.test import Client
+
+from directory.models import ContactChannel, Organisation
+
+pytestmark = pytest.mark.django_db
+
+
+def page(client: Client, slug: str) -> str:
+    response = client.get(f"/nl/organisaties/{slug}/")
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+class ContactFirstTestCase:
+    def test_contact_comes_before_the_description_with_tel_links_and_badges(self, client):
+        html = page(client, "veilig-thuis")
+        assert html.index('href="tel:08002000"') < html.index("<h2", html.index('href="tel:08002000"'))
+        assert 'href="tel:08002000"' in html
+        assert "24/7" in html
+        main = html[html.index("<main") :]
+        assert main.index("tel:08002000") < main.index("Advies- en meldpunt")
+
+    def test_a_desk_without_verified_contact_points_to_the_national_desks(self, client):
+        html = page(client, "gemeente-westland")
+        assert "0800-7000" in html and "0900-8844" in html
+        assert "Westland" in html
+
+    def test_unverified_channels_are_never_shown(self, client):
+        westland = Organisation.objects.get(slug="gemeente-westland")
+        ContactChannel.objects.create(organisation=westland, kind="phone", value="0174-000000", source="")
+        assert "0174-000000" not in page(client, "gemeente-westland")
+
+    def test_a_shelter_walk_in_address_is_never_published(self, client):
+        shelter = Organisation.objects.filter(is_shelter=True).first()
+        ContactChannel.objects.create(
+            organisation=shelter, kind="walk_in", value="Geheimstraat 1", source="test", last_verified=dt.date.today()
+        )
+        assert "Geheimstraat" not in page(client, shelter.slug)
+
+    def test_it_shows_source_and_verification_state(self, client):
+        html = page(client, "nationale-politie")
+        assert "bijlage B.3.1" in html
+
+
+class StructuredDataTestCase:
+    def test_it_describes_the_organisation_in_json_ld(self, client):
+        html = page(client, "meld-misdaad-anoniem-m")
+        block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
+        data = json.loads(block)
+        assert data["@type"] == "Organization"
+        assert data["name"] == "Meld Misdaad Anoniem (M.)"
+        assert data["contactPoint"][0]["telephone"] == "0800-7000"
+
+    def test_json_ld_cannot_be_broken_out_of(self, client):
+        Organisation.objects.filter(slug="fier").update(role_nl="</script><script>alert(1)</script>")
+        html = page(client, "fier")
+        assert "<script>alert(1)</script>" not in html
+
+
+class UnknownOrganisationTestCase:
+    def test_an_unknown_or_unpublished_organisation_is_a_404(self, client):
+        assert client.get("/nl/organisaties/bestaat-niet/").status_code == 404
+        Organisation.objects.filter(slug="fier").update(published=False)
+        assert client.get("/nl/organisaties/fier/").status_code == 404

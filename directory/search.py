@@ -7,11 +7,10 @@ configuration plus trigram word similarity for typos; SQLite: simple word matchi
 
 from __future__ import annotations
 
+import operator
 import re
 import unicodedata
 from collections.abc import Iterable
-
-import operator
 from functools import reduce
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramSimilarity, TrigramWordSimilarity

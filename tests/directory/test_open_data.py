@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+
 import jsonschema
 import pytest
 from django.test import Client

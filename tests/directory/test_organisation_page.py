@@ -42,7 +42,11 @@ class ContactFirstTestCase:
     def test_a_shelter_walk_in_address_is_never_published(self, client):
         shelter = Organisation.objects.filter(is_shelter=True).first()
         ContactChannel.objects.create(
-            organisation=shelter, kind="walk_in", value="Geheimstraat 1", source="test", last_verified=dt.date(2026, 11, 1)
+            organisation=shelter,
+            kind="walk_in",
+            value="Geheimstraat 1",
+            source="test",
+            last_verified=dt.date(2026, 11, 1),
         )
         assert "Geheimstraat" not in page(client, shelter.slug)
 

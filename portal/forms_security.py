@@ -2,8 +2,8 @@
 
 Django's CSRF protection needs a cookie (or a session), and public pages promise none. Public forms
 (the referral wizard, the campaign proposal form) change nothing an attacker could profit from,
-but we still refuse cross-site posts: modern browsers send `Sec-Fetch-Site` and `Origin`, and a
-post is accepted only when they say it came from this site (or say nothing, as old browsers and
+but we still refuse cross-site posts: modern browsers send `Sec-Fetch-Site` (and often `Origin`), and
+a post is accepted only when they say it came from this site (or say nothing, as old browsers and
 test clients do). The admin keeps Django's normal cookie-based CSRF protection.
 """
 
@@ -20,12 +20,12 @@ from django.views.decorators.csrf import csrf_exempt
 
 def is_same_origin(request: HttpRequest) -> bool:
     fetch_site = request.headers.get("Sec-Fetch-Site")
-    if fetch_site is not None and fetch_site not in {"same-origin", "none"}:
-        return False
+    if fetch_site is not None:
+        return fetch_site in {"same-origin", "none"}
     origin = request.headers.get("Origin")
-    if origin is not None:
-        if origin == "null":
-            return False
+    # With `Referrer-Policy: no-referrer` browsers send `Origin: null` even for our own forms,
+    # so "null" tells nothing; a real origin must be ours.
+    if origin is not None and origin != "null":
         return urlsplit(origin).netloc == request.get_host()
     return True
 

@@ -14,6 +14,8 @@ from pathlib import PurePosixPath
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -372,6 +374,13 @@ class Material(models.Model):
         from campaigns.uploads import FORMAT_NAMES
 
         return FORMAT_NAMES.get(self.content_type, "")
+
+
+@receiver(post_delete, sender=Material)
+def _delete_material_file(sender, instance: Material, **kwargs) -> None:
+    """Deleting material (or its campaign) removes the stored file too."""
+    if instance.file:
+        instance.file.delete(save=False)
 
 
 class ProposalAttempt(models.Model):

@@ -152,3 +152,14 @@ class DownloadTestCase:
         assert client.get(f"/nl/campagnes/materiaal/{link.pk}/").status_code == 404
         assert client.get("/nl/campagnes/materiaal/999999/").status_code == 404
         assert client.get("/nl/campagnes/materiaal/abc/").status_code == 404
+
+
+class StoredFileTestCase:
+    def test_deleting_material_or_its_campaign_removes_the_file(self, campaign, media_root):
+        form = _admin_form(campaign, _upload("a.pdf", PDF_BYTES))
+        assert form.is_valid()
+        material = form.save()
+        path = media_root / material.file.name
+        assert path.exists()
+        campaign.delete()
+        assert not path.exists()

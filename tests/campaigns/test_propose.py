@@ -235,3 +235,17 @@ class ProposalBadInputTestCase:
             "POST", URL, b"--broken\r\nContent-Disposition: form-data", content_type="multipart/form-data; boundary=x"
         )
         assert response.status_code in {400, 413}
+
+
+class ProposalBehindProxiesTestCase:
+    def test_behind_a_trusted_proxy_the_forwarded_address_counts(self, client, vocabularies, settings):
+        settings.CAMPAIGNS_PROXY_HOPS = 1
+        for number in range(5):
+            client.post(URL, proposal(title=f"C{number}"), HTTP_X_FORWARDED_FOR="198.51.100.1", REMOTE_ADDR="10.0.0.1")
+        blocked = client.post(URL, proposal(), HTTP_X_FORWARDED_FOR="198.51.100.1", REMOTE_ADDR="10.0.0.1")
+        assert blocked.status_code == 429
+        # A spoofed left-most entry does not help; another real client behind the same proxy is fine.
+        spoofed = client.post(URL, proposal(), HTTP_X_FORWARDED_FOR="1.2.3.4, 198.51.100.1", REMOTE_ADDR="10.0.0.1")
+        assert spoofed.status_code == 429
+        other = client.post(URL, proposal(), HTTP_X_FORWARDED_FOR="198.51.100.2", REMOTE_ADDR="10.0.0.1")
+        assert other.status_code == 303

@@ -87,4 +87,22 @@ class SecurityHeadersMiddleware:
         response.setdefault("Cross-Origin-Resource-Policy", "same-origin")
         if settings.SECURE_REFERRER_POLICY:
             response.setdefault("Referrer-Policy", settings.SECURE_REFERRER_POLICY)
+        if _is_shared_cacheable(request, response):
+            # Public pages are the same for everyone (per language in the URL), carry no cookie,
+            # and may be kept by a CDN or shared cache for a few minutes.
+            response["Cache-Control"] = f"public, max-age={PUBLIC_MAX_AGE}"
         return response
+
+
+PUBLIC_MAX_AGE = 300
+
+
+def _is_shared_cacheable(request: HttpRequest, response: HttpResponse) -> bool:
+    return (
+        request.method in ("GET", "HEAD")
+        and response.status_code == 200
+        and not response.has_header("Cache-Control")
+        and not response.cookies
+        and not request.path.startswith(("/beheer/", "/healthz", "/weg/"))
+        and "Cookie" not in response.get("Vary", "")
+    )

@@ -7,7 +7,7 @@ from django.conf import settings
 
 # Loaded once per test database: the directory (regions, organisations) and the routes. Tests run
 # in transactions on top of it, so what a test changes is rolled back.
-SESSION_DATASETS = ("directory.", "referral.")
+SESSION_DATASETS = ("portal.", "directory.", "referral.")
 
 
 def pytest_configure(config: pytest.Config) -> None:

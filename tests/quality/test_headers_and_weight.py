@@ -89,7 +89,8 @@ def test_every_public_page_is_safe_cacheable_and_light(client: Client, path):
     # Weight: HTML + CSS + JS compressed, at most 60 KB
     weight = len(gzip.compress(response.content))
     for asset in re.findall(r'(?:href|src)="/static/([^"]+\.(?:css|js))"', html):
-        weight += len(gzip.compress(open(finders.find(asset), "rb").read()))
+        with open(finders.find(asset), "rb") as file:
+            weight += len(gzip.compress(file.read()))
     assert weight <= 60 * 1024, f"{path}: {weight} bytes compressed"
 
 

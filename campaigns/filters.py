@@ -61,7 +61,8 @@ def _form_counter(base: QuerySet) -> dict[str, int]:
 
 
 def _province_condition(values: list[str]) -> Q:
-    return Q(pk__in=Campaign.objects.in_province_codes(values).values("pk"))
+    """Campaigns that reach the province: national ones, and regional ones there."""
+    return Q(scope=Campaign.Scope.NATIONAL) | Q(pk__in=Campaign.objects.in_province_codes(values).values("pk"))
 
 
 def _province_counter(base: QuerySet) -> dict[str, int]:
@@ -80,9 +81,10 @@ def _province_counter(base: QuerySet) -> dict[str, int]:
             "municipality__province__code", "campaign_id"
         )
     )
-    counts: dict[str, int] = {}
+    national = base.filter(scope=Campaign.Scope.NATIONAL).count()
+    counts = dict.fromkeys(Province.objects.values_list("code", flat=True), national)
     for code, _campaign in pairs:
-        counts[code] = counts.get(code, 0) + 1
+        counts[code] = counts.get(code, national) + 1
     return counts
 
 
@@ -178,7 +180,7 @@ def build_filters() -> list[Filter]:
         ),
         Filter(
             "provincie",
-            gettext_lazy("Region (province)"),
+            gettext_lazy("Reaches the province"),
             lambda: [(province.code, province.name) for province in Province.objects.all()],
             _province_condition,
             _province_counter,

@@ -95,18 +95,22 @@ class LibraryFilterTestCase:
         assert options[("vorm", "general")] == sum(_has(row, "forms", "general") for row in rows)
         assert options[("bereik", "regional")] == sum(row.get("scope") == "regional" for row in sexual)
 
-    def test_it_filters_by_province(self, client, regions, campaigns_loaded, rows):
-        total, titles = _found(client, "?provincie=PV23")
-        assert sorted(titles) == [
-            "Mensenhandel, ook in Twente",
-            "Onzichtbaar maar waar",
-            "Themaweek Veilig IJsselland in teken uitbuiting en mensenhandel",
-        ]
-        assert total == 3
+    def test_the_province_filter_finds_national_campaigns_and_regional_ones_there(
+        self, client, regions, campaigns_loaded, rows
+    ):
+        national = [row["title"] for row in rows if row.get("scope") == "national"]
+        overijssel = ["Mensenhandel, ook in Twente", "Onzichtbaar maar waar",
+                      "Themaweek Veilig IJsselland in teken uitbuiting en mensenhandel"]  # fmt: skip
+        assert sorted(_found(client, "?provincie=PV23")[1]) == sorted(national + overijssel)
+        assert sorted(_found(client, "?provincie=PV23&bereik=regional")[1]) == overijssel
         south_holland = {"Hillegom, Lisse en Teylingen", "Rotterdam", "Den Haag"}
         expected = sorted(row["title"] for row in rows if row.get("region") in south_holland)
-        assert sorted(_found(client, "?provincie=PV28")[1]) == expected
         assert len(expected) == 5
+        assert sorted(_found(client, "?provincie=PV28&bereik=regional")[1]) == expected
+        assert _found(client, "?provincie=PV26&bereik=regional")[0] == 0  # Utrecht
+        response = client.get(URL + "?bereik=regional")
+        counts = {o.value: o.count for f in response.context["filters"] if f.param == "provincie" for o in f.options}
+        assert counts["PV23"] == 3 and counts["PV28"] == 5 and counts["PV26"] == 0
 
     def test_it_filters_by_material_and_language(self, client, campaigns_loaded):
         from directory.models import Language
@@ -252,3 +256,16 @@ class LibraryPrivacyTestCase:
         html = client.get("/nl/campagnes/").content.decode()
         assert 'href="/nl/campagnes/dekking/"' in html
         assert 'href="/nl/campagnes/voorstellen/"' in html
+
+
+class LibraryResultTestCase:
+    def test_a_result_names_its_first_senders_period_scope_and_tags(self, client, campaigns_loaded):
+        html = client.get("/en/campagnes/?q=onze+ogen").content.decode()
+        assert "By Ministerie van Justitie en Veiligheid, VNG, CoMensha, Fier! and 20 others" in html
+        assert "Since October 2024, still running" in html
+        assert "The whole country" in html
+        assert '<span class="tag tag--strong">Human trafficking in general</span>' in html
+
+    def test_named_by_respondents_entries_are_marked(self, client, campaigns_loaded):
+        html = client.get("/en/campagnes/?q=boef").content.decode()
+        assert "Named by respondents" in html

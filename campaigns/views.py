@@ -208,7 +208,8 @@ def coverage(request: HttpRequest) -> HttpResponse:
 def _create_draft(form: ProposalForm, language: str) -> Campaign:
     data = form.cleaned_data
     forms_chosen = data["forms_of_exploitation"]
-    note = [_("Proposed through the public form (language of the form: %(language)s).") % {"language": language}]
+    # A note for the (Dutch-speaking) editors, stored as data, not an interface string.
+    note = [f"Voorgesteld via het formulier op de site (taal van het formulier: {language})."]
     with transaction.atomic():
         campaign = Campaign.objects.create(
             title_nl=data["title"],

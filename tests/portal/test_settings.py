@@ -13,7 +13,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def run_manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    clean_env = {key: value for key, value in os.environ.items() if key not in {"DJANGO_ENV", "SECRET_KEY"}}
+    ignored = {"DJANGO_ENV", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    clean_env = {key: value for key, value in os.environ.items() if key not in ignored}
     clean_env.update(env)
     return subprocess.run(
         [sys.executable, "manage.py", *args],

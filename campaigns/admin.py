@@ -5,10 +5,14 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
+from import_export.admin import ImportExportModelAdmin
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
+from reversion.admin import VersionAdmin
 
 from campaigns.forms import MaterialAdminForm
 from campaigns.models import Audience, Campaign, Format, Link, Material, Result, Sender
+from campaigns.resources import CampaignResource
+from portal.admin_tools import PublishControlMixin, TranslationStatusMixin
 
 
 class SenderInline(admin.TabularInline):
@@ -60,8 +64,14 @@ class HasMaterialFilter(admin.SimpleListFilter):
 
 
 @admin.register(Campaign)
-class CampaignAdmin(TranslationAdmin):
-    list_display = ("title", "scope", "status", "start_year", "published", "needs_review", "named_by_respondents")
+class CampaignAdmin(
+    PublishControlMixin, TranslationStatusMixin, ImportExportModelAdmin, VersionAdmin, TranslationAdmin
+):
+    resource_classes = [CampaignResource]
+    list_display = (
+        "title", "scope", "status", "start_year", "published", "needs_review", "named_by_respondents",
+        "translation_status",
+    )  # fmt: skip
     list_filter = (
         "published",
         "needs_review",
@@ -74,7 +84,6 @@ class CampaignAdmin(TranslationAdmin):
         "formats",
         "provinces",
     )
-    list_editable = ("published",)
     search_fields = ("title", "slug", "senders__name", "region_text", "proposer_organisation")
     prepopulated_fields = {"slug": ("title",)}
     filter_horizontal = ("audiences", "forms", "formats", "provinces", "safety_regions", "municipalities", "languages")
@@ -123,12 +132,12 @@ class CampaignAdmin(TranslationAdmin):
         super().save_related(request, form, formsets, change)
         form.instance.reindex()
 
-    @admin.action(description=_("Publish the selected campaigns"))
+    @admin.action(description=_("Publish the selected campaigns"), permissions=["publish"])
     def publish(self, request: HttpRequest, queryset: QuerySet) -> None:
         updated = queryset.update(published=True)
         self.message_user(request, _("%(count)d campaigns published.") % {"count": updated})
 
-    @admin.action(description=_("Unpublish the selected campaigns"))
+    @admin.action(description=_("Unpublish the selected campaigns"), permissions=["publish"])
     def unpublish(self, request: HttpRequest, queryset: QuerySet) -> None:
         updated = queryset.update(published=False)
         self.message_user(request, _("%(count)d campaigns unpublished.") % {"count": updated})

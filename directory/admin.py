@@ -1,8 +1,14 @@
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import admin
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from import_export.admin import ImportExportModelAdmin
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
+from reversion.admin import VersionAdmin
 
 from directory.models import (
     Audience,
@@ -16,7 +22,9 @@ from directory.models import (
     Province,
     SafetyRegion,
 )
+from directory.resources import OrganisationResource
 from directory.search import reindex
+from portal.admin_tools import PublishControlMixin, TranslationStatusMixin
 
 
 class ContactChannelInline(TranslationStackedInline):
@@ -34,10 +42,43 @@ class ContactChannelInline(TranslationStackedInline):
     )
 
 
+class VerificationFilter(admin.SimpleListFilter):
+    """The "last verified" workflow: which entries need checking again."""
+
+    title = _("verification")
+    parameter_name = "verificatie"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("verlopen", _("Not verified in the last 6 months")),
+            ("nooit", _("Never verified")),
+            ("recent", _("Verified in the last 6 months")),
+        ]
+
+    def queryset(self, request, queryset):
+        limit = timezone.localdate() - dt.timedelta(days=VERIFY_EVERY_DAYS)
+        if self.value() == "verlopen":
+            return queryset.filter(Q(last_verified__isnull=True) | Q(last_verified__lt=limit))
+        if self.value() == "nooit":
+            return queryset.filter(last_verified__isnull=True)
+        if self.value() == "recent":
+            return queryset.filter(last_verified__gte=limit)
+        return queryset
+
+
+VERIFY_EVERY_DAYS = 183
+
+
 @admin.register(Organisation)
-class OrganisationAdmin(TranslationAdmin):
-    list_display = ("name", "kind", "scale", "published", "needs_review", "last_verified")
-    list_filter = ("published", "needs_review", "kind", "scale", "is_national_desk", "forms", "chain_roles")
+class OrganisationAdmin(
+    PublishControlMixin, TranslationStatusMixin, ImportExportModelAdmin, VersionAdmin, TranslationAdmin
+):
+    resource_classes = [OrganisationResource]
+    list_display = ("name", "kind", "scale", "published", "needs_review", "last_verified", "translation_status")
+    list_filter = (
+        "published", VerificationFilter, "needs_review", "kind", "scale", "is_national_desk", "forms", "chain_roles",
+    )  # fmt: skip
+    actions = ["mark_verified", "publish", "unpublish"]
     search_fields = ("name", "aliases", "role", "source_text")
     ordering = ("name",)
     prepopulated_fields = {"slug": ("name",)}
@@ -58,6 +99,21 @@ class OrganisationAdmin(TranslationAdmin):
     def save_related(self, request, form, formsets, change) -> None:
         super().save_related(request, form, formsets, change)
         reindex([form.instance.pk])
+
+    @admin.action(description=_("Mark the selected organisations as verified today"), permissions=["publish"])
+    def mark_verified(self, request, queryset) -> None:
+        count = queryset.update(last_verified=timezone.localdate())
+        self.message_user(request, _("%(count)d organisations marked as verified today.") % {"count": count})
+
+    @admin.action(description=_("Publish the selected organisations"), permissions=["publish"])
+    def publish(self, request, queryset) -> None:
+        count = queryset.update(published=True)
+        self.message_user(request, _("%(count)d organisations published.") % {"count": count})
+
+    @admin.action(description=_("Unpublish the selected organisations"), permissions=["publish"])
+    def unpublish(self, request, queryset) -> None:
+        count = queryset.update(published=False)
+        self.message_user(request, _("%(count)d organisations unpublished.") % {"count": count})
 
 
 @admin.register(Municipality)

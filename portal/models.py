@@ -23,6 +23,7 @@ class Page(models.Model):
 
     class Meta:
         ordering = ["order", "slug"]
+        permissions = [("publish_content", _("Can publish content and manage routes"))]
         verbose_name = _("information page")
         verbose_name_plural = _("information pages")
 

@@ -1,7 +1,6 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
-from django.utils.translation import gettext_lazy as _
 
 from portal import views
 
@@ -25,6 +24,3 @@ urlpatterns += i18n_patterns(
 handler400 = "portal.views.bad_request"
 handler404 = "portal.views.page_not_found"
 handler500 = "portal.views.server_error"
-
-admin.site.site_header = _("Informatiepunt Mensenhandel: beheer")
-admin.site.site_title = _("Informatiepunt Mensenhandel")

@@ -7,14 +7,19 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
+from reversion.admin import VersionAdmin
+
+from portal.admin_tools import PublishControlMixin, TranslationStatusMixin
 
 from referral.coverage import check_coverage
 from referral.models import RecommendationTally, RouteRule
 
 
 @admin.register(RouteRule)
-class RouteRuleAdmin(TranslationAdmin):
-    list_display = ("key", "priority", "organisation", "chain_role", "who", "need", "form", "published")
+class RouteRuleAdmin(PublishControlMixin, TranslationStatusMixin, VersionAdmin, TranslationAdmin):
+    list_display = (
+        "key", "priority", "organisation", "chain_role", "who", "need", "form", "published", "translation_status",
+    )  # fmt: skip
     list_filter = ("published", "chain_role")
     search_fields = ("key", "explanation")
     autocomplete_fields = ("organisation",)

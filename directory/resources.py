@@ -1,0 +1,57 @@
+"""CSV/XLSX import and export of organisations (django-import-export)."""
+
+from __future__ import annotations
+
+from import_export import fields, resources, widgets
+
+from directory.models import (
+    Audience,
+    ChainRole,
+    ExploitationForm,
+    Municipality,
+    Organisation,
+    PoliceUnit,
+    Province,
+    SafetyRegion,
+)
+from directory.search import reindex
+
+
+def _many(model, field: str, column: str) -> fields.Field:
+    return fields.Field(
+        attribute=column, column_name=column, widget=widgets.ManyToManyWidget(model, field=field, separator=";")
+    )
+
+
+class OrganisationResource(resources.ModelResource):
+    """One row per organisation; related vocabularies and regions by their codes, `;`-separated.
+
+    Rows are matched on `slug`: an existing slug updates that organisation, a new one adds it.
+    """
+
+    audiences = _many(Audience, "code", "audiences")
+    forms = _many(ExploitationForm, "code", "forms")
+    chain_roles = _many(ChainRole, "code", "chain_roles")
+    provinces = _many(Province, "code", "provinces")
+    safety_regions = _many(SafetyRegion, "code", "safety_regions")
+    police_units = _many(PoliceUnit, "code", "police_units")
+    municipalities = _many(Municipality, "code", "municipalities")
+
+    class Meta:
+        model = Organisation
+        import_id_fields = ("slug",)
+        fields = (
+            "slug", "name", "aliases", "kind", "scale", "role_nl", "role_en", "what_happens_next_nl",
+            "what_happens_next_en", "audiences", "forms", "minors_focus", "is_shelter", "is_national_desk",
+            "chain_roles", "serves_nationally", "provinces", "safety_regions", "police_units", "municipalities",
+            "website", "source", "last_verified", "needs_review", "review_note", "published",
+        )  # fmt: skip
+        export_order = fields
+        skip_unchanged = True
+        report_skipped = True
+        clean_model_instances = True
+
+    def after_import(self, dataset, result, **kwargs) -> None:
+        super().after_import(dataset, result, **kwargs)
+        if not kwargs.get("dry_run") and not result.has_errors() and not result.has_validation_errors():
+            reindex()

@@ -10,7 +10,6 @@ from modeltranslation.admin import TranslationAdmin
 from reversion.admin import VersionAdmin
 
 from portal.admin_tools import PublishControlMixin, TranslationStatusMixin
-
 from referral.coverage import check_coverage
 from referral.models import RecommendationTally, RouteRule
 

@@ -17,6 +17,7 @@ def site(request: HttpRequest) -> dict:
             "code": code,
             "autonym": settings.LANGUAGE_AUTONYMS[code],
             "url": translate_url(path, code),
+            "absolute_url": request.build_absolute_uri(translate_url(path, code)),
             "current": code == current,
             "dir": "rtl" if code in RTL_LANGUAGES else "ltr",
         }

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from directory.models import ChainRole, ExploitationForm, Organisation, Province
 from referral.flow import PLACE_ABROAD, PLACE_UNSAID, QUESTIONS
+from portal.i18n import shown_language
 from referral.routing import CONDITION_KEYS, Rule
 
 CONDITION_HELP = _("Comma-separated answer codes; empty means any answer. Allowed: %(codes)s")
@@ -78,6 +79,7 @@ class RouteRule(models.Model):
             organisation=self.organisation.slug if self.organisation_id else "",
             role=self.chain_role.code if self.chain_role_id else "",
             explanation=self.explanation,
+            explanation_lang=shown_language(self, "explanation"),
         )
 
 

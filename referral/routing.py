@@ -23,6 +23,7 @@ class Rule:
     organisation: str = ""  # an organisation's slug …
     role: str = ""  # … or a chain role, resolved for the person's municipality
     explanation: str = ""
+    explanation_lang: str = ""
 
     def applies_to(self, answers: Answers) -> bool:
         for key, allowed in self.conditions.items():

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from directory.models import Municipality, Organisation
 from directory.search import normalise, with_listing_data
 from portal.forms_security import same_origin_post
+from portal.i18n import direction
 from referral import flow
 from referral.meldroute import meldroute as build_meldroute
 from referral.routing import rights, route
@@ -88,7 +89,12 @@ def _result(request, answers: flow.Answers) -> HttpResponse:
         )
     }
     items = [
-        {"organisation": organisations[r.desk.slug], "explanation": r.rule.explanation}
+        {
+            "organisation": organisations[r.desk.slug],
+            "explanation": r.rule.explanation,
+            "explanation_lang": r.rule.explanation_lang,
+            "explanation_dir": direction(r.rule.explanation_lang),
+        }
         for r in recommendations
         if r.desk.slug in organisations
     ]

@@ -37,3 +37,18 @@ def jsonld(data: dict) -> SafeString:
 
     payload = json.dumps(data, ensure_ascii=False).translate(_JSON_ESCAPES)
     return mark_safe(f'<script type="application/ld+json">{payload}</script>')  # noqa: S308
+
+
+@register.simple_tag
+def lang_attr(obj: object, field: str) -> str:
+    """` lang="…" dir="…"` when a field falls back to another language, so screen readers
+    pronounce it right; nothing when the text is in the page's own language."""
+    from django.utils.html import format_html
+    from django.utils.translation import get_language
+
+    from portal.i18n import direction, shown_language
+
+    shown = shown_language(obj, field)
+    if shown == get_language():
+        return ""
+    return format_html(' lang="{}" dir="{}"', shown, direction(shown))

@@ -5,8 +5,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import ChainRole, ExploitationForm, Organisation, Province
-from referral.flow import PLACE_ABROAD, PLACE_UNSAID, QUESTIONS
 from portal.i18n import shown_language
+from referral.flow import PLACE_ABROAD, PLACE_UNSAID, QUESTIONS
 from referral.routing import CONDITION_KEYS, Rule
 
 CONDITION_HELP = _("Comma-separated answer codes; empty means any answer. Allowed: %(codes)s")

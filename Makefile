@@ -50,10 +50,10 @@ messages: $(VENV)/.installed-prod
 	$(PY) manage.py makemessages -l nl -l en -l pl -l ro -l bg -l uk -l ar --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=fixtures
 
 bench: $(VENV)/.installed-dev
-	DJANGO_ENV=test scripts/with-postgres $(PY) scripts/bench.py
+	scripts/with-postgres $(PY) scripts/bench.py
 
 bench-directory: $(VENV)/.installed-dev
-	DJANGO_ENV=test scripts/with-postgres $(PY) scripts/bench.py --only directory
+	scripts/with-postgres $(PY) scripts/bench.py --only directory
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.db import connection
 from django.db.models import Count, Q, QuerySet
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
@@ -267,8 +268,15 @@ def apply_filters(queryset: QuerySet, search: SearchRequest, facets: list[Facet]
     return queryset
 
 
-def count_options(matched: QuerySet, search: SearchRequest, facets: list[Facet]) -> None:
-    """Fill each facet's options with counts, applying every other filter."""
+def count_options(matched: QuerySet, search: SearchRequest, facets: list[Facet]) -> int | None:
+    """Fill each facet's options with counts, applying every other filter.
+
+    Returns the number of results when it was counted on the way (PostgreSQL), else None.
+    """
+    if connection.vendor == "postgresql":
+        total = _count_with_bits(matched, search, facets)
+        if total is not None:
+            return total
     for facet in facets:
         base = apply_filters(matched, search, facets, skip=facet.param)
         counts = facet.counter(base)
@@ -277,3 +285,27 @@ def count_options(matched: QuerySet, search: SearchRequest, facets: list[Facet])
             Option(value=value, label=str(label), count=counts.get(value, 0), selected=value in chosen)
             for value, label in facet.get_choices()
         ]
+    return None
+
+
+def _count_with_bits(matched: QuerySet, search: SearchRequest, facets: list[Facet]) -> int | None:
+    from directory.facet_bits import Layout, count_with_bits
+
+    matched_sql = matched.order_by().values("pk").query.sql_with_params() if search.query else None
+    serving_sql = None
+    if search.municipality is not None:
+        serving_sql = Organisation.objects.serving(search.municipality).values("pk").query.sql_with_params()
+    choices = {facet.param: [value for value, _label in facet.get_choices()] for facet in facets}
+    counted = count_with_bits(
+        Layout(), matched_sql, serving_sql, search.selected, [facet.param for facet in facets], choices
+    )
+    if counted is None:
+        return None
+    total, counts = counted
+    for facet in facets:
+        chosen = set(search.selected.get(facet.param, []))
+        facet.options = [
+            Option(value=value, label=str(label), count=counts[facet.param].get(value, 0), selected=value in chosen)
+            for value, label in facet.get_choices()
+        ]
+    return total

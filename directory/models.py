@@ -231,6 +231,8 @@ class Organisation(models.Model):
     # both are added by a PostgreSQL-only migration.
     search_text = models.TextField(editable=False, blank=True, default="")
     search_vector = SearchVectorField(null=True, editable=False)
+    # The organisation's facet values as bits, for counting facets in one query (facet_bits.py).
+    facet_bits = models.BigIntegerField(default=0, editable=False)
 
     objects = OrganisationQuerySet.as_manager()
 

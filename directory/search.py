@@ -13,9 +13,9 @@ import unicodedata
 from collections.abc import Iterable
 from functools import reduce
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramSimilarity, TrigramWordSimilarity
+from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramSimilarity
 from django.db import connection
-from django.db.models import Case, F, FloatField, Prefetch, Q, QuerySet, Value, When
+from django.db.models import F, Lookup, Prefetch, Q, QuerySet
 
 from directory.models import ContactChannel, Municipality, Organisation
 
@@ -118,10 +118,14 @@ def document_parts(organisation: Organisation) -> tuple[str, str, str, str]:
 
 def reindex(organisation_ids: Iterable[int] | None = None) -> int:
     """Rebuild the search text (and on PostgreSQL the weighted tsvector) of organisations."""
+    from directory.facet_bits import Layout
+
+    layout = Layout()
     queryset = Organisation.objects.prefetch_related(
         "forms",
         "audiences",
         "chain_roles",
+        "channels__languages",
         "municipalities",
         Prefetch("provinces__municipalities"),
         Prefetch("safety_regions__municipalities"),
@@ -132,9 +136,9 @@ def reindex(organisation_ids: Iterable[int] | None = None) -> int:
     rows = []
     for organisation in queryset:
         parts = document_parts(organisation)
-        rows.append((organisation.pk, parts, normalise(" ".join(parts))))
-    for pk, _parts, text in rows:
-        Organisation.objects.filter(pk=pk).update(search_text=text)
+        rows.append((organisation.pk, parts, normalise(" ".join(parts)), layout.bits_of(organisation)))
+    for pk, _parts, text, bits in rows:
+        Organisation.objects.filter(pk=pk).update(search_text=text, facet_bits=bits)
     _refresh_words()
     if connection.vendor == "postgresql" and rows:
         with connection.cursor() as cursor:
@@ -144,7 +148,7 @@ def reindex(organisation_ids: Iterable[int] | None = None) -> int:
                 "setweight(to_tsvector('dutch_unaccent', %s), 'B') || "
                 "setweight(to_tsvector('dutch_unaccent', %s), 'C') || "
                 "setweight(to_tsvector('dutch_unaccent', %s), 'D') WHERE id = %s",
-                [(*parts, pk) for pk, parts, _text in rows],
+                [(*parts, pk) for pk, parts, _text, _bits in rows],
             )
     return len(rows)
 
@@ -178,7 +182,8 @@ def corrected_terms(terms: list[list[str]]) -> tuple[list[list[str]], list[str]]
             result.append(alternatives)
             continue
         closest = (
-            SearchWord.objects.annotate(similarity=TrigramSimilarity("word", word))
+            SearchWord.objects.filter(word__trigram_similar=word)  # uses the trigram index
+            .annotate(similarity=TrigramSimilarity("word", word))
             .filter(similarity__gt=0.45)
             .order_by("-similarity", "word")
             .values_list("word", flat=True)
@@ -195,8 +200,8 @@ def corrected_terms(terms: list[list[str]]) -> tuple[list[list[str]], list[str]]
 # --- Matching -------------------------------------------------------------------------------
 
 
-def _postgres_matching(queryset: QuerySet, terms: list[list[str]], raw_query: str) -> QuerySet:
-    """Full text (every term, any of its synonyms) or, for typos, trigram word similarity."""
+def _postgres_matching(queryset: QuerySet, terms: list[list[str]]) -> QuerySet:
+    """Full text: every term, each by any of its synonyms, ranked (typos were corrected before)."""
     full_text = None
     for alternatives in terms:
         term = reduce(
@@ -204,16 +209,9 @@ def _postgres_matching(queryset: QuerySet, terms: list[list[str]], raw_query: st
             [SearchQuery(alt, config=SEARCH_CONFIG, search_type="plain") for alt in alternatives],
         )
         full_text = term if full_text is None else full_text & term
-    text = normalise(raw_query)[:MAX_QUERY_LENGTH]
     return (
-        queryset.filter(Q(search_vector=full_text) | Q(search_text__trigram_word_similar=text))
-        .annotate(
-            relevance=Case(
-                When(search_vector=full_text, then=Value(1.0) + SearchRank(F("search_vector"), full_text)),
-                default=TrigramWordSimilarity(Value(text), "search_text"),
-                output_field=FloatField(),
-            )
-        )
+        queryset.filter(search_vector=full_text)
+        .annotate(relevance=SearchRank(F("search_vector"), full_text))
         .order_by("-relevance", "name")
     )
 
@@ -240,14 +238,14 @@ def matching(queryset: QuerySet, query: str, corrections: list[str] | None = Non
         terms, made = corrected_terms(terms)
         if corrections is not None:
             corrections.extend(made)
-        return _postgres_matching(queryset, terms, query)
+        return _postgres_matching(queryset, terms)
     queryset = _simple_match(queryset, terms)
     return queryset.order_by("name")
 
 
 def with_listing_data(queryset: QuerySet) -> QuerySet:
     """What a result list shows, fetched in a fixed number of queries."""
-    return queryset.prefetch_related(
+    return queryset.defer("search_text", "search_vector").prefetch_related(
         "forms",
         "audiences",
         Prefetch(
@@ -259,3 +257,24 @@ def with_listing_data(queryset: QuerySet) -> QuerySet:
 
 def serving_ids(municipality: Municipality) -> QuerySet:
     return Organisation.objects.serving(municipality).values("pk")
+
+
+class AnyOf(Lookup):
+    """`field__any_of=[1, 2, 3]` → `field = ANY(%s)` with one array parameter (PostgreSQL).
+
+    Lets facet counts reuse one list of matching ids instead of repeating the text search.
+    """
+
+    lookup_name = "any_of"
+    prepare_rhs = False
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        return f"{lhs} = ANY(%s)", [*lhs_params, list(self.rhs)]
+
+
+def register_lookups() -> None:
+    from django.db.models import BigAutoField, ForeignKey
+
+    BigAutoField.register_lookup(AnyOf)
+    ForeignKey.register_lookup(AnyOf)

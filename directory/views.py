@@ -25,6 +25,9 @@ def run_search(data, *, page_size: int = facet_module.PAGE_SIZE) -> dict:
     matched = matching(Organisation.objects.published(), search.query, corrections)
     results = facet_module.apply_filters(matched, search, facets)
     paginator = Paginator(results, page_size)
+    total = facet_module.count_options(matched, search, facets)
+    if total is not None:
+        paginator.__dict__["count"] = total  # counted already, with the facets
     if search.page > paginator.num_pages:
         if search.page > 1:
             search.notices.append(gettext("That page number does not exist. We show the last page."))
@@ -32,7 +35,6 @@ def run_search(data, *, page_size: int = facet_module.PAGE_SIZE) -> dict:
         search.page = paginator.num_pages
     page = paginator.page(search.page)
     page.object_list = list(with_listing_data(page.object_list))
-    facet_module.count_options(matched, search, facets)
     return {"search": search, "facets": facets, "page": page, "paginator": paginator, "corrections": corrections}
 
 

@@ -97,6 +97,8 @@ AXES_IPWARE_PROXY_COUNT = envint("AXES_PROXY_COUNT", 1 if PRODUCTION else 0) or 
 # Staff must confirm each login with a one-time code from an authenticator app (TOTP).
 ADMIN_REQUIRE_2FA = envbool("ADMIN_REQUIRE_2FA", default=PRODUCTION)
 OTP_TOTP_ISSUER = "Informatiepunt Mensenhandel"
+# Trusted proxies in front of the app, for the rate limit on public campaign proposals.
+CAMPAIGNS_PROXY_HOPS = envint("CAMPAIGNS_PROXY_HOPS", 1 if PRODUCTION else 0)
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 

@@ -7,6 +7,7 @@ from portal import views
 urlpatterns = [
     path("", views.root, name="portal-root"),
     path("healthz", views.healthz, name="portal-healthz"),
+    path("ping", views.ping, name="portal-ping"),
     path("weg/", views.quick_exit, name="portal-quick-exit"),
     path("beheer/", admin.site.urls),
     path("", include("directory.open_data_urls")),

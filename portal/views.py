@@ -38,6 +38,12 @@ def quick_exit(request: HttpRequest) -> HttpResponse:
 
 
 @never_cache
+def ping(request: HttpRequest) -> HttpResponse:
+    """Liveness: the process answers (no database). /healthz is readiness (with database)."""
+    return HttpResponse("pong\n", content_type="text/plain")
+
+
+@never_cache
 def healthz(request: HttpRequest) -> HttpResponse:
     """200 when the database answers, 503 when it does not (for the load balancer)."""
     try:

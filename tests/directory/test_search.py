@@ -102,6 +102,26 @@ class FacetCountsTestCase:
         assert names == ["Coördinatiecentrum tegen Mensenhandel (CoMensha)"]
 
 
+class LanguageFacetTestCase:
+    def test_a_verified_channel_language_is_counted_and_filtered(self, client):
+        import datetime as dt
+
+        from directory.models import ContactChannel, Language
+        from directory.search import reindex
+
+        fairwork = Organisation.objects.get(slug="fairwork")
+        channel = ContactChannel.objects.create(
+            organisation=fairwork, kind="phone", value="020-0000000", source="test", last_verified=dt.date(2026, 11, 1)
+        )
+        channel.languages.add(Language.objects.get(code="pl"))
+        reindex([fairwork.pk])
+        response = client.get(URL + "?q=fairwork")
+        polish = next(o for f in response.context["facets"] if f.param == "taal" for o in f.options if o.value == "pl")
+        assert polish.count == 1
+        assert result_names(client, "q=fairwork&taal=pl") == ["FairWork"]
+        assert total(client, "taal=pl") == 1
+
+
 class NoResultsTestCase:
     def test_no_results_show_the_national_desks_and_the_wizard(self, client):
         response = client.get(URL + "?q=zzzxxyq")

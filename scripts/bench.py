@@ -218,7 +218,10 @@ def main() -> None:
 
     trivial = results["trivial Django view"]
     static = results["static file (whitenoise)"]
-    header = f"{'page':28} {'req/s':>8} {'median ms':>10} {'p95 ms':>8} {'×trivial p95':>13} {'×static p95':>12} {'errors':>7}"
+    header = (
+        f"{'page':28} {'req/s':>8} {'median ms':>10} {'p95 ms':>8} {'×trivial p95':>13} {'×static p95':>12}"
+        f" {'errors':>7}"
+    )
     print()
     print(f"gunicorn {options.workers} workers, {options.concurrency} clients, {options.seconds:.0f} s per page, "
           f"{options.synthetic} synthetic organisations")  # fmt: skip

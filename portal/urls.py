@@ -18,6 +18,7 @@ urlpatterns += i18n_patterns(
     path("organisaties/", include("directory.urls")),
     path("campagnes/", include("campaigns.urls")),
     path("", include("referral.urls")),
+    path("informatie/", views.page_index, name="portal-page-index"),
     path("informatie/<slug:slug>/", views.page_detail, name="portal-page"),
     prefix_default_language=True,
 )

@@ -18,8 +18,22 @@ def root(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+def page_index(request: HttpRequest) -> HttpResponse:
+    pages = Page.objects.filter(published=True).order_by("order", "slug")
+    return render(
+        request,
+        "portal/page_index.html",
+        {
+            "information": [p for p in pages if p.section == Page.Section.INFORMATION],
+            "about": [p for p in pages if p.section == Page.Section.ABOUT],
+        },
+    )
+
+
+@require_safe
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "portal/home.html")
+    pages = Page.objects.filter(published=True, section=Page.Section.INFORMATION).order_by("order")
+    return render(request, "portal/home.html", {"information_pages": pages})
 
 
 @require_safe

@@ -23,6 +23,7 @@ PAGES = [
     "/{lang}/verwijswijzer/",
     "/{lang}/meldroute/",
     "/{lang}/meldroute/westland/",
+    "/{lang}/informatie/",
     "/{lang}/informatie/wat-is-mensenhandel/",
     "/{lang}/informatie/privacy/",
     "/{lang}/campagnes/",

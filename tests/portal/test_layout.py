@@ -76,3 +76,30 @@ class ErrorPagesTestCase:
         assert response.status_code == 503
         assert "0800-2000" in html and "112" in html
         assert response["Retry-After"] == "30"
+
+
+class HomeAndInformationTestCase:
+    def test_the_home_page_has_three_ways_in_search_112_and_information(self, client: Client):
+        html = client.get("/nl/").content.decode()
+        assert html.count('name="who"') == 3
+        assert 'action="/nl/verwijswijzer/"' in html and 'method="post"' in html
+        assert 'action="/nl/organisaties/"' in html
+        assert "112" in html
+        assert 'href="/nl/informatie/signalen-burgers/"' in html
+
+    def test_the_information_index_lists_every_published_page(self, client: Client):
+        from portal.models import Page
+
+        html = client.get("/nl/informatie/").content.decode()
+        for page in Page.objects.filter(published=True):
+            assert f'href="/nl/informatie/{page.slug}/"' in html
+
+    def test_editors_markdown_is_rendered_and_raw_html_removed(self, client: Client):
+        from portal.models import Page
+
+        Page.objects.filter(slug="privacy").update(
+            body_nl="## Kop\n\n**vet** <script>alert(1)</script> <b onclick=x>b</b>"
+        )
+        html = client.get("/nl/informatie/privacy/").content.decode()
+        assert "<h2>Kop</h2>" in html and "<strong>vet</strong>" in html
+        assert "<script>alert" not in html and "onclick" not in html

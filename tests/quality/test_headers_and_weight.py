@@ -22,6 +22,7 @@ PUBLIC_PAGES = [
     "/{lang}/verwijswijzer/",
     "/{lang}/meldroute/",
     "/{lang}/meldroute/westland/",
+    "/{lang}/informatie/",
     "/{lang}/informatie/wat-is-mensenhandel/",
     "/{lang}/informatie/privacy/",
     "/{lang}/informatie/toegankelijkheid/",

@@ -49,3 +49,18 @@ class HealthzTestCase:
         html = page.content.decode()
         assert "112" in html and "0800-7000" in html
         assert client.get("/healthz").status_code == 200
+
+
+class ContainerHealthcheckTestCase:
+    def test_the_image_healthcheck_asks_as_an_allowed_host(self, live_server, monkeypatch):
+        import subprocess
+        import sys
+        from pathlib import Path
+        from urllib.parse import urlsplit
+
+        port = urlsplit(live_server.url).port
+        script = Path(__file__).resolve().parents[2] / "scripts" / "healthcheck.py"
+        env = {"PORT": str(port), "ALLOWED_HOSTS": "localhost,example.org", "PATH": "/usr/bin:/bin"}
+        assert subprocess.run([sys.executable, str(script)], env=env, timeout=30).returncode == 0
+        env["PORT"] = "1"  # nothing listens there
+        assert subprocess.run([sys.executable, str(script)], env=env, timeout=30).returncode == 1

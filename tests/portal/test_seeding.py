@@ -28,7 +28,7 @@ class SeedingTestCase:
         assert Page.objects.filter(published=True).count() == 11
         assert RouteRule.objects.exists() and Campaign.objects.exists()
 
-    def test_a_second_run_keeps_what_an_editor_changed(self):
+    def test_a_second_run_keeps_what_an_editor_changed(self, seeded):
         politie = Organisation.objects.get(slug="nationale-politie")
         politie.role_nl = "Door de redactie herschreven."
         politie.save()

@@ -7,6 +7,8 @@ import re
 import pytest
 from django.test import Client
 
+from django.db.models import Q
+
 from directory.models import Organisation
 
 pytestmark = pytest.mark.django_db
@@ -66,6 +68,18 @@ class RegionFacetTestCase:
         assert count >= national
         assert all(o.serves_nationally or o.is_national_desk or not o.municipalities.exists() for o in organisations)
         assert total(client, "gemeente=vaals&schaal=local") == 0
+
+    def test_a_municipality_with_no_regional_desk_gets_exactly_the_national_ones(self, client):
+        from directory.models import Municipality
+
+        vaals = Municipality.objects.get(slug="vaals")
+        regional = Organisation.objects.serving(vaals).filter(serves_nationally=False, is_national_desk=False)
+        Organisation.objects.filter(pk__in=list(regional.values_list("pk", flat=True))).update(published=False)
+        names = set(result_names(client, "gemeente=vaals") + result_names(client, "gemeente=vaals&pagina=2"))
+        national = Organisation.objects.published().filter(Q(serves_nationally=True) | Q(is_national_desk=True))
+        assert total(client, "gemeente=vaals") == national.count()
+        assert names <= set(national.values_list("name", flat=True))
+        assert "Veilig Thuis" in names or total(client, "gemeente=vaals&q=veilig") == 1
 
     def test_westland_is_served_by_its_own_meldpunt_and_haaglanden(self, client):
         response = client.get(URL + "?gemeente=westland&schaal=local")

@@ -64,3 +64,24 @@ class ContainerHealthcheckTestCase:
         assert subprocess.run([sys.executable, str(script)], env=env, timeout=30).returncode == 0
         env["PORT"] = "1"  # nothing listens there
         assert subprocess.run([sys.executable, str(script)], env=env, timeout=30).returncode == 1
+
+
+class SlowDatabaseTestCase:
+    def test_the_database_cancels_slow_queries(self, db):
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW statement_timeout")
+            assert cursor.fetchone()[0] == "5s"
+
+    def test_a_cancelled_query_becomes_the_calm_503_page(self, db, rf):
+        from django.db import transaction
+
+        from portal.middleware import DatabaseUnavailableMiddleware
+
+        def slow_view(request):
+            with transaction.atomic(), connection.cursor() as cursor:
+                cursor.execute("SET LOCAL statement_timeout = 100")
+                cursor.execute("SELECT pg_sleep(3)")
+
+        response = DatabaseUnavailableMiddleware(slow_view)(rf.get("/nl/"))
+        assert response.status_code == 503
+        assert "112" in response.content.decode()

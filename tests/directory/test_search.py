@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from django.test import Client
-
 from django.db.models import Q
+from django.test import Client
 
 from directory.models import Organisation
 

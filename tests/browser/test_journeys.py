@@ -128,3 +128,35 @@ class WizardTestCase:
         page.keyboard.press("Enter")
         page.wait_for_selector("ol.route-card")
         assert "Kindertelefoon" in page.locator("main").inner_text()
+
+
+class CampaignLibraryTestCase:
+    def test_filter_open_a_campaign_and_download_its_material(self, page, live_server, settings, tmp_path):
+        from django.core.files.uploadedfile import SimpleUploadedFile
+
+        from campaigns.forms import MaterialAdminForm
+        from campaigns.models import Campaign, Material
+
+        settings.MEDIA_ROOT = tmp_path / "media"
+        pdf = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+        campaign = Campaign.objects.published().filter(forms__code="labour").order_by("pk").first()
+        form = MaterialAdminForm(
+            data={"title": "Affiche", "kind": "poster", "order": 0},
+            files={"file": SimpleUploadedFile("Affiche.pdf", pdf, content_type="application/pdf")},
+            instance=Material(campaign=campaign),
+        )
+        assert form.is_valid(), form.errors
+        form.save()
+
+        page.goto(f"{live_server.url}/nl/campagnes/")
+        page.locator('input[name="vorm"][value="labour"]').check()
+        page.locator("main form button[type=submit]").first.click()
+        page.wait_for_url("**vorm=labour**")
+        page.get_by_role("link", name=campaign.title, exact=True).first.click()
+        page.wait_for_url(f"**/campagnes/{campaign.slug}/")
+        with page.expect_download() as download_info:
+            page.locator("a[download]").first.click()
+        download = download_info.value
+        assert download.suggested_filename == "affiche.pdf"
+        with open(download.path(), "rb") as downloaded:
+            assert downloaded.read() == pdf

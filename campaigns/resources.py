@@ -2,28 +2,23 @@
 
 from __future__ import annotations
 
-from import_export import fields, resources, widgets
+from import_export import resources
 
 from campaigns.models import Audience, Campaign, Format
 from directory.models import ExploitationForm, Language, Municipality, Province, SafetyRegion
-
-
-def _many(model, field: str, column: str) -> fields.Field:
-    return fields.Field(
-        attribute=column, column_name=column, widget=widgets.ManyToManyWidget(model, field=field, separator=";")
-    )
+from portal.import_export_fields import many_by_code
 
 
 class CampaignResource(resources.ModelResource):
     """One row per campaign, matched on `slug`; vocabularies and regions by code, `;`-separated."""
 
-    audiences = _many(Audience, "code", "audiences")
-    forms = _many(ExploitationForm, "code", "forms")
-    formats = _many(Format, "code", "formats")
-    provinces = _many(Province, "code", "provinces")
-    safety_regions = _many(SafetyRegion, "code", "safety_regions")
-    municipalities = _many(Municipality, "code", "municipalities")
-    languages = _many(Language, "code", "languages")
+    audiences = many_by_code(Audience, "audiences")
+    forms = many_by_code(ExploitationForm, "forms")
+    formats = many_by_code(Format, "formats")
+    provinces = many_by_code(Province, "provinces")
+    safety_regions = many_by_code(SafetyRegion, "safety_regions")
+    municipalities = many_by_code(Municipality, "municipalities")
+    languages = many_by_code(Language, "languages")
 
     class Meta:
         model = Campaign

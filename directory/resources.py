@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from import_export import fields, resources, widgets
+from import_export import resources
 
 from directory.models import (
     Audience,
@@ -15,12 +15,7 @@ from directory.models import (
     SafetyRegion,
 )
 from directory.search import reindex
-
-
-def _many(model, field: str, column: str) -> fields.Field:
-    return fields.Field(
-        attribute=column, column_name=column, widget=widgets.ManyToManyWidget(model, field=field, separator=";")
-    )
+from portal.import_export_fields import many_by_code
 
 
 class OrganisationResource(resources.ModelResource):
@@ -29,13 +24,13 @@ class OrganisationResource(resources.ModelResource):
     Rows are matched on `slug`: an existing slug updates that organisation, a new one adds it.
     """
 
-    audiences = _many(Audience, "code", "audiences")
-    forms = _many(ExploitationForm, "code", "forms")
-    chain_roles = _many(ChainRole, "code", "chain_roles")
-    provinces = _many(Province, "code", "provinces")
-    safety_regions = _many(SafetyRegion, "code", "safety_regions")
-    police_units = _many(PoliceUnit, "code", "police_units")
-    municipalities = _many(Municipality, "code", "municipalities")
+    audiences = many_by_code(Audience, "audiences")
+    forms = many_by_code(ExploitationForm, "forms")
+    chain_roles = many_by_code(ChainRole, "chain_roles")
+    provinces = many_by_code(Province, "provinces")
+    safety_regions = many_by_code(SafetyRegion, "safety_regions")
+    police_units = many_by_code(PoliceUnit, "police_units")
+    municipalities = many_by_code(Municipality, "municipalities")
 
     class Meta:
         model = Organisation

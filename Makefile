@@ -32,6 +32,7 @@ run: setup
 ## make test: the whole suite on a throwaway PostgreSQL cluster (and a real Chromium).
 test: $(VENV)/.installed-dev
 	$(PY) manage.py compile_translations
+	mkdir -p staticfiles
 	DJANGO_ENV=test scripts/with-postgres $(VENV)/bin/pytest $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-dev

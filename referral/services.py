@@ -23,22 +23,31 @@ def published_rules() -> list[Rule]:
     return [rule.to_rule() for rule in rules.select_related("organisation", "chain_role")]
 
 
-def directory_snapshot(place: str | None = None) -> DirectorySnapshot:
-    """The published directory as routing sees it. With a place, regional desks serve only it."""
-    organisations = Organisation.objects.published().prefetch_related("chain_roles")
-    served: dict[int, set[str]] = {}
-    if place:
-        municipality = Municipality.objects.select_related("safety_region").filter(slug=place).first()
-        if municipality is not None:
-            for pk in Organisation.objects.serving(municipality).values_list("pk", flat=True):
-                served[pk] = {place}
+def directory_snapshot(place: str | None = None, rules: list[Rule] | None = None) -> DirectorySnapshot:
+    """The part of the published directory that routing can reach for this place.
+
+    That is the organisations the rules name, plus the organisations with a chain role that serve
+    the place: a handful of rows, however large the directory grows.
+    """
+    rules = published_rules() if rules is None else rules
+    named = {rule.organisation for rule in rules if rule.organisation}
+    roles = {rule.role for rule in rules if rule.role}
+    reachable = Q(slug__in=named)
+    served: set[int] = set()
+    municipality = Municipality.objects.select_related("safety_region").filter(slug=place).first() if place else None
+    if municipality is not None:
+        served = set(
+            Organisation.objects.serving(municipality).filter(chain_roles__code__in=roles).values_list("pk", flat=True)
+        )
+        reachable |= Q(pk__in=served)
+    organisations = Organisation.objects.published().filter(reachable).prefetch_related("chain_roles").distinct()
     desks = {
         o.slug: Desk(
             slug=o.slug,
             name=o.name,
             is_national=o.serves_nationally or o.is_national_desk,
             roles=frozenset(role.code for role in o.chain_roles.all()),
-            places=frozenset(served.get(o.pk, set())),
+            places=frozenset({place}) if o.pk in served else frozenset(),
         )
         for o in organisations
     }

@@ -81,7 +81,8 @@ def _check(request, answers: flow.Answers) -> HttpResponse:
 
 def _result(request, answers: flow.Answers) -> HttpResponse:
     place = answers.get(flow.PLACE, "")
-    recommendations = route(answers, published_rules(), directory_snapshot(place))
+    rules = published_rules()
+    recommendations = route(answers, rules, directory_snapshot(place, rules))
     organisations = {
         o.slug: o
         for o in with_listing_data(

@@ -182,7 +182,10 @@ def lighthouse(port: int) -> dict:
             "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking "
             "--disable-component-update --disable-sync --no-first-run",
         ]  # fmt: skip
-        result = subprocess.run(command, env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"}, timeout=600)
+        for _attempt in range(2):  # Lighthouse's trace recording is sometimes flaky (NO_NAVSTART)
+            result = subprocess.run(command, env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"}, timeout=600)
+            if result.returncode == 0:
+                break
         if result.returncode != 0 or not out.exists():
             print(f"Lighthouse failed for {name} (exit {result.returncode}).")
             continue

@@ -32,7 +32,7 @@ SYNONYMS: dict[str, list[str]] = {
     "sekswerk": ["seksuele uitbuiting", "prostitutie"],
     "mensenhandel": ["uitbuiting", "mensenhandelaar"],
     "uitbuiting": ["mensenhandel", "arbeidsuitbuiting", "seksuele uitbuiting", "criminele uitbuiting"],
-    "arbeidsuitbuiting": ["arbeid", "uitbuiting", "arbeidsinspectie", "arbeidsmigranten"],
+    "arbeidsuitbuiting": ["arbeid", "arbeidsinspectie", "arbeidsmigranten", "labour exploitation"],
     "labour": ["arbeidsuitbuiting"],
     "werk": ["arbeidsuitbuiting"],
     "drugs": ["criminele uitbuiting"],

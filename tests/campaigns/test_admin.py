@@ -81,7 +81,11 @@ class CampaignAdminTestCase:
         upload = SimpleUploadedFile("affiche.pdf", b"<svg onload=alert(1)>", content_type="application/pdf")
         response = admin_client.post(ADD, _campaign_data(**{"materials-0-file": upload}))
         assert response.status_code == 200
-        assert "This file type is not accepted" in response.content.decode()
+        from django.utils import translation
+
+        with translation.override("nl"):
+            message = translation.gettext("This file type is not accepted. Upload a %(types)s file.")
+        assert message.split("%(types)s")[0] in response.content.decode()
         assert not Campaign.objects.filter(slug="nieuwe-campagne").exists()
         assert not Material.objects.exists()
 

@@ -22,6 +22,8 @@ from campaigns.models import Audience, Campaign, Format, Material
 from campaigns.text import normalise
 from campaigns.vocabulary import GENERAL
 from directory.models import ExploitationForm, Language, Province
+from portal.facets import Facet as Filter
+from portal.facets import Option
 
 PAGE_SIZE = 20
 MAX_QUERY_LENGTH = 200
@@ -112,37 +114,6 @@ def _language_counter(base: QuerySet) -> dict[str, int]:
     for code, _campaign in pairs:
         counts[code] = counts.get(code, 0) + 1
     return counts
-
-
-@dataclass
-class Option:
-    value: str
-    label: str
-    count: int = 0
-    selected: bool = False
-
-
-@dataclass
-class Filter:
-    param: str
-    legend: str
-    choices: Callable[[], list[tuple[str, str]]]
-    condition: Callable[[list[str]], Q]
-    counter: Callable[[QuerySet], dict[str, int]]
-    hide_empty: bool = False
-    options: list[Option] = field(default_factory=list)
-    _choices: list[tuple[str, str]] | None = None
-
-    def get_choices(self) -> list[tuple[str, str]]:
-        if self._choices is None:
-            self._choices = [(value, str(label)) for value, label in self.choices()]
-        return self._choices
-
-    @property
-    def visible_options(self) -> list[Option]:
-        if not self.hide_empty:
-            return self.options
-        return [option for option in self.options if option.count or option.selected]
 
 
 def build_filters() -> list[Filter]:

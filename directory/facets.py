@@ -24,6 +24,7 @@ from directory.models import (
     Organisation,
 )
 from directory.search import MAX_QUERY_LENGTH
+from portal.facets import Facet, Option
 
 PAGE_SIZE = 20
 YES = "ja"
@@ -35,31 +36,6 @@ def _verified_channels() -> QuerySet:
 
 def _through_ids(relation, **lookup) -> QuerySet:
     return relation.through.objects.filter(**lookup).values("organisation_id")
-
-
-@dataclass
-class Option:
-    value: str
-    label: str
-    count: int = 0
-    selected: bool = False
-
-
-@dataclass
-class Facet:
-    param: str
-    legend: str
-    choices: Callable[[], list[tuple[str, str]]]
-    condition: Callable[[list[str]], Q]
-    counter: Callable[[QuerySet], dict[str, int]]
-    single: bool = False
-    options: list[Option] = field(default_factory=list)
-    _choices: list[tuple[str, str]] | None = None
-
-    def get_choices(self) -> list[tuple[str, str]]:
-        if self._choices is None:
-            self._choices = list(self.choices())
-        return self._choices
 
 
 def _kind_condition(values: list[str]) -> Q:

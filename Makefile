@@ -48,7 +48,7 @@ migrations-check: $(VENV)/.installed-prod
 
 ## make messages: collect interface strings into locale/*/LC_MESSAGES/django.po
 messages: $(VENV)/.installed-prod
-	$(PY) manage.py makemessages -l nl -l en -l pl -l ro -l bg -l uk -l ar --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=fixtures
+	$(PY) manage.py makemessages -l nl -l en -l pl -l ro -l bg -l uk -l ar --no-obsolete --no-location --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=fixtures
 
 bench: $(VENV)/.installed-dev
 	scripts/with-postgres $(PY) scripts/bench.py

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
@@ -27,6 +26,7 @@ from campaigns.models import Audience, Campaign, Format, Link, Material, Proposa
 from campaigns.seed import OrganisationIndex, RegionIndex
 from campaigns.vocabulary import GENERAL
 from directory.models import ExploitationForm, Province
+from portal.client_address import client_address
 from portal.forms_security import same_origin_post
 
 PROPOSALS_PER_HOUR = 5
@@ -45,19 +45,9 @@ def _with_listing_data(queryset: QuerySet) -> QuerySet:
     )
 
 
-def _client_address(request: HttpRequest) -> str:
-    """The client's address. Behind N trusted proxies (setting CAMPAIGNS_PROXY_HOPS), the address the
-    nearest of them saw, read from the right of X-Forwarded-For; never a value the client chose."""
-    hops = getattr(settings, "CAMPAIGNS_PROXY_HOPS", 0)
-    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
-    if hops and len(forwarded) >= hops:
-        return forwarded[-hops]
-    return request.META.get("REMOTE_ADDR", "")
-
-
 def _client_key(request: HttpRequest) -> str:
     """A salted hash of the client's address: enough to count proposals, useless to identify anyone."""
-    address = _client_address(request)
+    address = client_address(request)
     return salted_hmac("campaigns.proposal-rate-limit", address, algorithm="sha256").hexdigest()
 
 

@@ -93,12 +93,19 @@ AXES_COOLOFF_TIME = dt.timedelta(minutes=envint("AXES_COOLOFF_MINUTES", 30))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
-AXES_IPWARE_PROXY_COUNT = envint("AXES_PROXY_COUNT", 1 if PRODUCTION else 0) or None
+# One rule for the client's address (portal/client_address.py), for lockouts and rate limits alike.
+AXES_CLIENT_IP_CALLABLE = "portal.client_address.client_address"
 # Staff must confirm each login with a one-time code from an authenticator app (TOTP).
 ADMIN_REQUIRE_2FA = envbool("ADMIN_REQUIRE_2FA", default=PRODUCTION)
 OTP_TOTP_ISSUER = "Informatiepunt Mensenhandel"
-# Trusted proxies in front of the app, for the rate limit on public campaign proposals.
-CAMPAIGNS_PROXY_HOPS = envint("CAMPAIGNS_PROXY_HOPS", 1 if PRODUCTION else 0)
+# Trusted proxies in front of the app (nginx, and a load balancer if there is one): how many append
+# to X-Forwarded-For, and from which networks they connect. A request from any other address reached
+# the app directly, and its forwarding headers are ignored.
+TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 1 if PRODUCTION else 0)
+TRUSTED_PROXY_NETWORKS = envlist(
+    "TRUSTED_PROXY_NETWORKS",
+    default=["127.0.0.0/8", "::1/128", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7"],
+)
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 

@@ -239,7 +239,7 @@ class ProposalBadInputTestCase:
 
 class ProposalBehindProxiesTestCase:
     def test_behind_a_trusted_proxy_the_forwarded_address_counts(self, client, vocabularies, settings):
-        settings.CAMPAIGNS_PROXY_HOPS = 1
+        settings.TRUSTED_PROXY_COUNT = 1
         for number in range(5):
             client.post(URL, proposal(title=f"C{number}"), HTTP_X_FORWARDED_FOR="198.51.100.1", REMOTE_ADDR="10.0.0.1")
         blocked = client.post(URL, proposal(), HTTP_X_FORWARDED_FOR="198.51.100.1", REMOTE_ADDR="10.0.0.1")
@@ -249,3 +249,16 @@ class ProposalBehindProxiesTestCase:
         assert spoofed.status_code == 429
         other = client.post(URL, proposal(), HTTP_X_FORWARDED_FOR="198.51.100.2", REMOTE_ADDR="10.0.0.1")
         assert other.status_code == 303
+
+    def test_rotating_forwarded_addresses_do_not_help_a_client_that_reaches_the_app_directly(
+        self, client, vocabularies, settings
+    ):
+        settings.TRUSTED_PROXY_COUNT = 1
+        direct = {"REMOTE_ADDR": "203.0.113.50"}  # not a proxy of ours: its X-Forwarded-For is its own invention
+        for number in range(5):
+            forged = f"198.51.100.{number + 10}"
+            response = client.post(URL, proposal(title=f"D{number}"), HTTP_X_FORWARDED_FOR=forged, **direct)
+            assert response.status_code == 303
+        blocked = client.post(URL, proposal(title="D5"), HTTP_X_FORWARDED_FOR="198.51.100.99", **direct)
+        assert blocked.status_code == 429
+        assert Campaign.objects.count() == 5

@@ -27,8 +27,9 @@ AUDIENCES = [
                       "pl": "Osoby, których to dotyczy", "ro": "Persoane cărora li se întâmplă",
                       "bg": "Хора, на които се случва", "uk": "Люди, з якими це відбувається",
                       "ar": "الأشخاص الذين يتعرضون لذلك"}),
-    ("burgers", {"nl": "Burgers", "en": "Citizens", "pl": "Obywatele", "ro": "Cetățeni", "bg": "Граждани",
-                 "uk": "Громадяни", "ar": "المواطنون"}),
+    # Never "citizens": many readers have no papers (docs/glossary.md).
+    ("burgers", {"nl": "Burgers", "en": "The general public", "pl": "Ogół mieszkańców", "ro": "Publicul larg",
+                 "bg": "Широката общественост", "uk": "Широка громадськість", "ar": "عامة الناس"}),
     ("signaleerders", {"nl": "Mensen die iets zien (signaleerders)", "en": "People who notice signs",
                        "pl": "Osoby, które coś zauważyły", "ro": "Persoane care observă semne",
                        "bg": "Хора, които забелязват признаци", "uk": "Люди, які помічають ознаки",

@@ -4,6 +4,7 @@ import datetime as dt
 
 from django import template
 from django.utils import dateformat
+from django.utils.formats import get_format
 from django.utils.translation import gettext as _
 
 from campaigns.models import Campaign
@@ -16,7 +17,10 @@ def _point(year: int | None, month: int | None) -> str:
         return ""
     if not month:
         return str(year)
-    return dateformat.format(dt.date(year, month, 1), "F Y")
+    # The language's own month-year format, with the month in its genitive form where the
+    # language has one ("E": "grudnia 2026" in Polish; the same as "F" elsewhere), because the
+    # period sentences put it after "from"/"until".
+    return dateformat.format(dt.date(year, month, 1), get_format("YEAR_MONTH_FORMAT").replace("F", "E"))
 
 
 @register.filter

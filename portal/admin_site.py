@@ -4,7 +4,8 @@ from django.conf import settings
 from django.contrib.admin import AdminSite
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.utils.translation import gettext_lazy as _
-from django_otp.admin import OTPAdminAuthenticationForm
+
+from portal.admin_login import TwoFactorLoginForm
 
 
 class PortalAdminSite(AdminSite):
@@ -17,7 +18,7 @@ class PortalAdminSite(AdminSite):
 
     @property
     def login_form(self):
-        return OTPAdminAuthenticationForm if settings.ADMIN_REQUIRE_2FA else AdminAuthenticationForm
+        return TwoFactorLoginForm if settings.ADMIN_REQUIRE_2FA else AdminAuthenticationForm
 
     def has_permission(self, request) -> bool:
         allowed = super().has_permission(request)

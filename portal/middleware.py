@@ -85,7 +85,12 @@ class SecurityHeadersMiddleware:
         response.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         response.setdefault("Cross-Origin-Resource-Policy", "same-origin")
-        if settings.SECURE_REFERRER_POLICY:
+        if request.path.startswith("/beheer/"):
+            # With no-referrer, browsers send `Origin: null` on the admin's own form posts and
+            # Django's CSRF check refuses them (no editor could log in). Same-origin still sends
+            # nothing to any other site.
+            response.setdefault("Referrer-Policy", "same-origin")
+        elif settings.SECURE_REFERRER_POLICY:
             response.setdefault("Referrer-Policy", settings.SECURE_REFERRER_POLICY)
         if _is_shared_cacheable(request, response):
             # Public pages are the same for everyone (per language in the URL), carry no cookie,

@@ -92,6 +92,8 @@ AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = dt.timedelta(minutes=envint("AXES_COOLOFF_MINUTES", 30))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+# Never store a one-time code (even a wrong one) in the login records.
+AXES_SENSITIVE_PARAMETERS = ["otp_token"]
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 # One rule for the client's address (portal/client_address.py), for lockouts and rate limits alike.
 AXES_CLIENT_IP_CALLABLE = "portal.client_address.client_address"

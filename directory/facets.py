@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.db import connection
 from django.db.models import Count, Q, QuerySet
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
@@ -247,12 +246,11 @@ def apply_filters(queryset: QuerySet, search: SearchRequest, facets: list[Facet]
 def count_options(matched: QuerySet, search: SearchRequest, facets: list[Facet]) -> int | None:
     """Fill each facet's options with counts, applying every other filter.
 
-    Returns the number of results when it was counted on the way (PostgreSQL), else None.
+    Returns the number of results when it was counted on the way, else None.
     """
-    if connection.vendor == "postgresql":
-        total = _count_with_bits(matched, search, facets)
-        if total is not None:
-            return total
+    total = _count_with_bits(matched, search, facets)
+    if total is not None:
+        return total
     for facet in facets:
         base = apply_filters(matched, search, facets, skip=facet.param)
         counts = facet.counter(base)

@@ -226,9 +226,9 @@ class Organisation(models.Model):
     published = models.BooleanField(_("published"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    # Filled by directory.search.reindex(): accent-free lower-case text for matching on every
-    # database, and on PostgreSQL a weighted tsvector (left empty on SQLite). GIN indexes for
-    # both are added by a PostgreSQL-only migration.
+    # Filled by directory.search.reindex(): accent-free lower-case text (the source of the
+    # "did you mean" words) and a weighted tsvector for full-text search. GIN indexes for both
+    # are added by migrations 0002 and 0003.
     search_text = models.TextField(editable=False, blank=True, default="")
     search_vector = SearchVectorField(null=True, editable=False)
     # The organisation's facet values as bits, for counting facets in one query (facet_bits.py).

@@ -1,8 +1,9 @@
 """Searching the directory: text matching, synonyms, facets and the search index.
 
 Plain functions over plain data where possible; the database work is kept to a few queries per
-search whatever the number of results (PostgreSQL: full text with the accent-free `dutch_unaccent`
-configuration plus trigram word similarity for typos; SQLite: simple word matching).
+search whatever the number of results: PostgreSQL full text with the accent-free `dutch_unaccent`
+configuration, after correcting unknown words to the closest known one by trigram similarity
+(docs/arch/003-directory-search.md).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from functools import reduce
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramSimilarity
 from django.db import connection
-from django.db.models import F, Lookup, Prefetch, Q, QuerySet
+from django.db.models import F, Lookup, Prefetch, QuerySet
 
 from directory.models import ContactChannel, Municipality, Organisation
 
@@ -117,7 +118,7 @@ def document_parts(organisation: Organisation) -> tuple[str, str, str, str]:
 
 
 def reindex(organisation_ids: Iterable[int] | None = None) -> int:
-    """Rebuild the search text (and on PostgreSQL the weighted tsvector) of organisations."""
+    """Rebuild the search text and the weighted tsvector of organisations."""
     from directory.facet_bits import Layout
 
     layout = Layout()
@@ -140,7 +141,7 @@ def reindex(organisation_ids: Iterable[int] | None = None) -> int:
     for pk, _parts, text, bits in rows:
         Organisation.objects.filter(pk=pk).update(search_text=text, facet_bits=bits)
     _refresh_words()
-    if connection.vendor == "postgresql" and rows:
+    if rows:
         with connection.cursor() as cursor:
             cursor.executemany(
                 "UPDATE directory_organisation SET search_vector = "
@@ -165,14 +166,12 @@ def _refresh_words() -> None:
 
 
 def corrected_terms(terms: list[list[str]]) -> tuple[list[list[str]], list[str]]:
-    """Replace words the directory does not know by the closest word it does (PostgreSQL only).
+    """Replace words the directory does not know by the closest word it does.
 
     Returns the terms to search for and the corrections made, for a "did you mean" line.
     """
     from directory.models import SearchWord
 
-    if connection.vendor != "postgresql":
-        return terms, []
     words = [alternatives[0] for alternatives in terms if " " not in alternatives[0]]
     known = set(SearchWord.objects.filter(word__in=words).values_list("word", flat=True))
     result, corrections = [], []
@@ -216,15 +215,6 @@ def _postgres_matching(queryset: QuerySet, terms: list[list[str]]) -> QuerySet:
     )
 
 
-def _simple_match(queryset: QuerySet, terms: list[list[str]]) -> QuerySet:
-    for alternatives in terms:
-        condition = Q()
-        for alternative in alternatives:
-            condition |= Q(search_text__contains=alternative)
-        queryset = queryset.filter(condition)
-    return queryset
-
-
 def matching(queryset: QuerySet, query: str, corrections: list[str] | None = None) -> QuerySet:
     """Organisations matching the query, best first, then by name.
 
@@ -234,13 +224,10 @@ def matching(queryset: QuerySet, query: str, corrections: list[str] | None = Non
     terms = query_terms(query)
     if not terms:
         return queryset.order_by("name")
-    if connection.vendor == "postgresql":
-        terms, made = corrected_terms(terms)
-        if corrections is not None:
-            corrections.extend(made)
-        return _postgres_matching(queryset, terms)
-    queryset = _simple_match(queryset, terms)
-    return queryset.order_by("name")
+    terms, made = corrected_terms(terms)
+    if corrections is not None:
+        corrections.extend(made)
+    return _postgres_matching(queryset, terms)
 
 
 def with_listing_data(queryset: QuerySet) -> QuerySet:

@@ -16,6 +16,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from portal.env import envbool, envint, envlist, local_secret_key
+from portal.pgcluster import local_database_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -51,7 +52,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
-    # Search lookups (trigram, full text); harmless on SQLite, where they are not used.
+    # Search lookups (trigram, full text).
     "django.contrib.postgres",
     "reversion",
     "import_export",
@@ -131,18 +132,19 @@ TEMPLATES = [
 ]
 
 # --- Database -------------------------------------------------------------------------------
-# SQLite in the checkout is only the zero-setup default for `make run`; production and the
-# test suite use PostgreSQL through psycopg 3.
-DATABASE_URL = os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
-if PRODUCTION and DATABASE_URL.startswith("sqlite"):
-    raise ImproperlyConfigured("DATABASE_URL must point to PostgreSQL in production")
+# PostgreSQL everywhere (psycopg 3). Outside production the default is the checkout's own
+# cluster that `make run` starts (portal/pgcluster.py); `make test` passes a throwaway one.
+if PRODUCTION and not os.environ.get("DATABASE_URL"):
+    raise ImproperlyConfigured("DATABASE_URL must be set in production")
+DATABASE_URL = os.environ.get("DATABASE_URL") or local_database_url()
 _database = dj_database_url.parse(DATABASE_URL, conn_max_age=envint("DB_CONN_MAX_AGE", 60))
-if _database["ENGINE"] == "django.db.backends.postgresql":
-    _database["CONN_HEALTH_CHECKS"] = True
-    # A slow query must not hang a web worker: PostgreSQL cancels it after this many ms.
-    _timeout = envint("DB_STATEMENT_TIMEOUT_MS", 5000)
-    _database.setdefault("OPTIONS", {})["options"] = f"-c statement_timeout={_timeout}"
-    _database["OPTIONS"]["connect_timeout"] = envint("DB_CONNECT_TIMEOUT", 3)
+if _database["ENGINE"] != "django.db.backends.postgresql":
+    raise ImproperlyConfigured("DATABASE_URL must point to PostgreSQL (postgres://…)")
+_database["CONN_HEALTH_CHECKS"] = True
+# A slow query must not hang a web worker: PostgreSQL cancels it after this many ms.
+_timeout = envint("DB_STATEMENT_TIMEOUT_MS", 5000)
+_database.setdefault("OPTIONS", {})["options"] = f"-c statement_timeout={_timeout}"
+_database["OPTIONS"]["connect_timeout"] = envint("DB_CONNECT_TIMEOUT", 3)
 DATABASES = {"default": _database}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -1,7 +1,4 @@
-"""PostgreSQL-only search support: a GIN trigram index for typo-tolerant search.
-
-On SQLite nothing happens and search falls back to simple matching on search_text.
-"""
+"""Search support: a GIN trigram index for typo-tolerant search."""
 
 from django.db import migrations
 
@@ -14,15 +11,13 @@ BACKWARD = [
 
 
 def forward(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        for statement in FORWARD:
-            schema_editor.execute(statement)
+    for statement in FORWARD:
+        schema_editor.execute(statement)
 
 
 def backward(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        for statement in BACKWARD:
-            schema_editor.execute(statement)
+    for statement in BACKWARD:
+        schema_editor.execute(statement)
 
 
 class Migration(migrations.Migration):

@@ -20,15 +20,13 @@ class Migration(migrations.Migration):
 
 
 def add_vector_index(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(
-            "CREATE INDEX IF NOT EXISTS directory_org_search_vector ON directory_organisation USING gin (search_vector)"
-        )
+    schema_editor.execute(
+        "CREATE INDEX IF NOT EXISTS directory_org_search_vector ON directory_organisation USING gin (search_vector)"
+    )
 
 
 def drop_vector_index(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute("DROP INDEX IF EXISTS directory_org_search_vector")
+    schema_editor.execute("DROP INDEX IF EXISTS directory_org_search_vector")
 
 
 Migration.operations.append(migrations.RunPython(add_vector_index, drop_vector_index))

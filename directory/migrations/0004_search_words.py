@@ -25,15 +25,13 @@ class Migration(migrations.Migration):
 
 
 def add_trigram_index(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(
-            "CREATE INDEX IF NOT EXISTS directory_searchword_trgm ON directory_searchword USING gin (word gin_trgm_ops)"
-        )
+    schema_editor.execute(
+        "CREATE INDEX IF NOT EXISTS directory_searchword_trgm ON directory_searchword USING gin (word gin_trgm_ops)"
+    )
 
 
 def drop_trigram_index(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute("DROP INDEX IF EXISTS directory_searchword_trgm")
+    schema_editor.execute("DROP INDEX IF EXISTS directory_searchword_trgm")
 
 
 Migration.operations.append(migrations.RunPython(add_trigram_index, drop_trigram_index))

@@ -1,7 +1,6 @@
 """Enable PostgreSQL's search tools: unaccent, pg_trgm and an accent-insensitive Dutch config.
 
-On SQLite (the zero-setup default for `make run`) this migration does nothing; the directory
-then falls back to simpler matching.
+The project runs on PostgreSQL only (docs/arch/005-local-postgres.md).
 """
 
 from django.db import migrations
@@ -34,15 +33,11 @@ BACKWARD = [
 
 
 def forward(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
     for statement in FORWARD:
         schema_editor.execute(statement)
 
 
 def backward(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
     for statement in BACKWARD:
         schema_editor.execute(statement)
 

@@ -46,6 +46,11 @@ class ProductionSettingsTestCase:
         assert result.returncode != 0
         assert "DATABASE_URL must point to PostgreSQL" in result.stderr
 
+    def test_it_refuses_to_start_without_a_database_url(self):
+        result = run_manage("check", env={**PRODUCTION_ENV, "DATABASE_URL": ""})
+        assert result.returncode != 0
+        assert "DATABASE_URL must be set in production" in result.stderr
+
     def test_it_refuses_debug_in_production(self):
         result = run_manage("check", env={**PRODUCTION_ENV, "DEBUG": "true"})
         assert result.returncode != 0
@@ -63,10 +68,10 @@ class ProductionSettingsTestCase:
 
 
 class DevelopmentDefaultsTestCase:
-    def test_it_defaults_to_sqlite_in_the_checkout_and_debug_on(self):
+    def test_it_defaults_to_the_checkouts_own_postgresql_and_debug_on(self):
         code = (
-            "from django.conf import settings;"
-            "print(settings.DATABASES['default']['ENGINE'], settings.DEBUG, bool(settings.SECRET_KEY))"
+            "from django.conf import settings; db = settings.DATABASES['default'];"
+            "print(db['ENGINE'], db['HOST'], settings.DEBUG, bool(settings.SECRET_KEY))"
         )
         clean_env = {
             k: v for k, v in os.environ.items() if k not in {"DJANGO_ENV", "SECRET_KEY", "DATABASE_URL", "DEBUG"}
@@ -81,7 +86,15 @@ class DevelopmentDefaultsTestCase:
             timeout=60,
         )
         assert result.returncode == 0, result.stderr
-        assert result.stdout.split() == ["django.db.backends.sqlite3", "True", "True"]
+        from portal.pgcluster import socket_dir_for
+
+        make_run_socket = str(socket_dir_for(ROOT / ".postgres"))
+        assert result.stdout.split() == ["django.db.backends.postgresql", make_run_socket, "True", "True"]
+
+    def test_it_refuses_a_database_other_than_postgresql(self):
+        result = run_manage("check", env={"DATABASE_URL": "sqlite:///tmp/x.sqlite3"})
+        assert result.returncode != 0
+        assert "DATABASE_URL must point to PostgreSQL" in result.stderr
 
     def test_the_generated_secret_key_is_stable_per_checkout(self, tmp_path):
         from portal.env import local_secret_key

@@ -24,6 +24,7 @@ from campaigns.vocabulary import GENERAL
 from directory.models import ExploitationForm, Language, Province
 from portal.facets import Facet as Filter
 from portal.facets import Option
+from portal.input import page_number
 
 PAGE_SIZE = 20
 MAX_QUERY_LENGTH = 200
@@ -237,9 +238,9 @@ def read_request(data: QueryDict, filters: list[Filter]) -> LibraryRequest:
         if values:
             request.selected[item.param] = values
 
-    raw_page = data.get("pagina", "1").strip() or "1"
-    if raw_page.isdigit() and 0 < int(raw_page) <= MAX_PAGE:
-        request.page = int(raw_page)
+    page = page_number(data.get("pagina", "1"), MAX_PAGE)
+    if page is not None:
+        request.page = page
     else:
         request.notices.append(_("That page number does not exist. We show the first page."))
     return request

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from campaigns import uploads
-from campaigns.models import Audience, Campaign, Format, Material
+from campaigns.models import LINK_MAX_LENGTH, Audience, Campaign, Format, Material
 from campaigns.vocabulary import GENERAL
 from directory.models import ExploitationForm
 
@@ -99,7 +99,7 @@ class ProposalForm(forms.Form):
     campaign_url = forms.URLField(
         label=_("Website of the campaign"),
         required=False,
-        max_length=500,
+        max_length=LINK_MAX_LENGTH,  # the column's length: what the form accepts is stored in full
         assume_scheme="https",
         help_text=_("A full address, such as https://www.example.nl/campagne"),
         error_messages={"invalid": _("Enter a web address, such as https://www.example.nl/campagne")},

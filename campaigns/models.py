@@ -267,11 +267,15 @@ class Sender(models.Model):
             return ""
 
 
+# Campaign sites have long addresses (tracking codes, deep pages); the proposal form allows as much.
+LINK_MAX_LENGTH = 500
+
+
 class Link(models.Model):
     """A link to the campaign's own site or page. Without an address, only the text is shown."""
 
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="links")
-    url = models.URLField(_("address"), blank=True, help_text=_("A full https:// address."))
+    url = models.URLField(_("address"), max_length=LINK_MAX_LENGTH, blank=True, help_text=_("A full https:// address."))
     label = models.CharField(_("text"), max_length=200, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.core.paginator import Paginator
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
@@ -195,15 +195,30 @@ def coverage(request: HttpRequest) -> HttpResponse:
 # --- Proposals ------------------------------------------------------------------------------
 
 
+SLUG_ATTEMPTS = 5
+
+
+def _create_with_free_slug(**fields) -> Campaign:
+    """Create a campaign under the first free address. Two proposals with the same title at the
+    same moment both see the address as free; the database's unique index lets one win, and the
+    other takes the next number instead of failing (the slug is the only unique column)."""
+    for _attempt in range(SLUG_ATTEMPTS - 1):
+        try:
+            with transaction.atomic():
+                return Campaign.objects.create(slug=_unique_slug(fields["title_nl"]), **fields)
+        except IntegrityError:
+            continue  # taken a moment ago: look again
+    return Campaign.objects.create(slug=_unique_slug(fields["title_nl"]), **fields)
+
+
 def _create_draft(form: ProposalForm, language: str) -> Campaign:
     data = form.cleaned_data
     forms_chosen = data["forms_of_exploitation"]
     # A note for the (Dutch-speaking) editors, stored as data, not an interface string.
     note = [f"Voorgesteld via het formulier op de site (taal van het formulier: {language})."]
     with transaction.atomic():
-        campaign = Campaign.objects.create(
+        campaign = _create_with_free_slug(
             title_nl=data["title"],
-            slug=_unique_slug(data["title"]),
             goal_nl=data["goal"],
             call_to_action_nl=data["call_to_action"],
             reuse_terms_nl=data["reuse_terms"],

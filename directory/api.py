@@ -7,10 +7,10 @@ from pathlib import Path
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils import translation
-from django.views.decorators.http import require_safe
 
 from directory.open_data import api_record, directory_csv, hsds_document, published_directory
 from directory.views import run_search
+from portal.api_errors import json_methods
 
 SCHEMAS = Path(__file__).resolve().parent / "schemas"
 API_PAGE_SIZE = 50
@@ -22,7 +22,7 @@ def _json(data, status: int = 200) -> JsonResponse:
     return response
 
 
-@require_safe
+@json_methods("GET", "HEAD")
 def organisations_csv(request: HttpRequest) -> HttpResponse:
     with translation.override("nl"):
         body = directory_csv(request)
@@ -31,18 +31,18 @@ def organisations_csv(request: HttpRequest) -> HttpResponse:
     return response
 
 
-@require_safe
+@json_methods("GET", "HEAD")
 def organisations_hsds(request: HttpRequest) -> JsonResponse:
     with translation.override("nl"):
         return _json(hsds_document(request))
 
 
-@require_safe
+@json_methods("GET", "HEAD")
 def hsds_schema(request: HttpRequest) -> JsonResponse:
     return _json(json.loads((SCHEMAS / "hsds-organisations.schema.json").read_text()))
 
 
-@require_safe
+@json_methods("GET", "HEAD")
 def openapi(request: HttpRequest) -> JsonResponse:
     return _json(json.loads((SCHEMAS / "openapi.json").read_text()))
 
@@ -54,7 +54,7 @@ def _full_records(organisations) -> list:
     return [by_pk[pk] for pk in order if pk in by_pk]
 
 
-@require_safe
+@json_methods("GET", "HEAD")
 def search_api(request: HttpRequest) -> JsonResponse:
     """GET /api/v1/organisaties/?q=…&vorm=…&gemeente=…&pagina=… (see openapi.json)."""
     language = request.GET.get("taal_tekst", "nl")

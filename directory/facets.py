@@ -24,8 +24,10 @@ from directory.models import (
 )
 from directory.search import MAX_QUERY_LENGTH
 from portal.facets import Facet, Option
+from portal.input import page_number
 
 PAGE_SIZE = 20
+MAX_PAGE = 99_999
 YES = "ja"
 
 
@@ -224,9 +226,9 @@ def read_request(data: QueryDict, facets: list[Facet]) -> SearchRequest:
             search.errors.append("gemeente")
         search.municipality = municipality
 
-    raw_page = data.get("pagina", "1").strip() or "1"
-    if raw_page.isdigit() and 0 < int(raw_page) < 100000:
-        search.page = int(raw_page)
+    page = page_number(data.get("pagina", "1"), MAX_PAGE)
+    if page is not None:
+        search.page = page
     else:
         search.notices.append(str(_("That page number does not exist. We show the first page.")))
         search.errors.append("pagina")

@@ -4,7 +4,10 @@ from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.http import HttpRequest
 from django.urls import translate_url
+from django.utils.encoding import escape_uri_path, iri_to_uri
 from django.utils.translation import get_language, get_language_bidi
+
+from portal.input import normalised_path
 
 RTL_LANGUAGES = {"ar"}
 
@@ -12,7 +15,10 @@ RTL_LANGUAGES = {"ar"}
 def site(request: HttpRequest) -> dict:
     """Language switcher and layout facts every page needs. Never touches the database."""
     current = get_language() or settings.LANGUAGE_CODE
-    path = request.get_full_path() if request.method == "GET" else request.path
+    # Path-absolute and normalised: `//evil.example/nl/` must not become a link to another host.
+    path = escape_uri_path(normalised_path(request.path))
+    if request.method == "GET" and request.META.get("QUERY_STRING"):
+        path += "?" + iri_to_uri(request.META["QUERY_STRING"])
     try:
         origin = f"{request.scheme}://{request.get_host()}"
     except DisallowedHost:

@@ -10,6 +10,10 @@ from django.db import DatabaseError, InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 
+from portal import api_errors
+from portal.api_errors import is_api_request
+from portal.input import readable_query
+
 logger = logging.getLogger(__name__)
 
 CONTENT_SECURITY_POLICY = "; ".join(
@@ -44,7 +48,9 @@ PERMISSIONS_POLICY = ", ".join(
 
 
 def database_unavailable_response(request: HttpRequest | None = None) -> HttpResponse:
-    """A static 503 page that needs no database and still shows the emergency numbers."""
+    """A static 503 page that needs no database and still shows the emergency numbers (JSON for the API)."""
+    if is_api_request(request):
+        return api_errors.unavailable()
     html = render_to_string("503.html", request=request)
     response = HttpResponse(html, status=503)
     response["Retry-After"] = "30"
@@ -72,6 +78,18 @@ class DatabaseUnavailableMiddleware:
             logger.error("Database unavailable: %s", exception.__class__.__name__)
             return database_unavailable_response(request)
         return None
+
+
+class ReadableQueryMiddleware:
+    """No NUL character from the address reaches a view (PostgreSQL cannot store or compare one):
+    each becomes U+FFFD, so the view's own checks answer "unknown value" in the person's language."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        request.GET = readable_query(request.GET)
+        return self.get_response(request)
 
 
 class SecurityHeadersMiddleware:

@@ -8,6 +8,7 @@ from django.template.loader import render_to_string
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from portal import api_errors
 from portal.models import Page
 
 
@@ -70,12 +71,18 @@ def healthz(request: HttpRequest) -> HttpResponse:
 
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    if api_errors.is_api_request(request):
+        return api_errors.not_found()
     return HttpResponse(render_to_string("404.html", request=request), status=404)
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
+    if api_errors.is_api_request(request):
+        return api_errors.server_error()
     return HttpResponse(render_to_string("500.html", request=request), status=500)
 
 
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    if api_errors.is_api_request(request):
+        return api_errors.bad_request()
     return HttpResponse(render_to_string("400.html", request=request), status=400)

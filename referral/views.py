@@ -17,6 +17,7 @@ from directory.models import Municipality, Organisation
 from directory.search import normalise, with_listing_data
 from portal.forms_security import same_origin_post
 from portal.i18n import direction
+from portal.input import readable
 from referral import flow
 from referral.meldroute import meldroute as build_meldroute
 from referral.routing import rights, route
@@ -112,10 +113,16 @@ def _result(request, answers: flow.Answers) -> HttpResponse:
     return render(request, "referral/result.html", context)
 
 
+def _next_page(request, answers: flow.Answers) -> HttpResponse:
+    """The first question still open, or the check-your-answers page when all are answered."""
+    node = flow.next_node(answers)
+    return _check(request, answers) if node == flow.CHECK else _question(request, node, answers)
+
+
 def _read_place(request: HttpRequest) -> tuple[str | None, str, str]:
     """The place answer: a municipality's slug, abroad or rather-not-say. Returns (value, typed, error)."""
     kind = request.POST.get("place_kind", "")
-    typed = request.POST.get("place_name", "")[:100]
+    typed = readable(request.POST.get("place_name", "")[:100])
     if kind in (flow.PLACE_ABROAD, flow.PLACE_UNSAID):
         return kind, typed, ""
     if kind == "municipality" or typed.strip():
@@ -151,7 +158,7 @@ def start(request: HttpRequest) -> HttpResponse:
         node = action.removeprefix("show:")
         if node in flow.QUESTIONS and flow.is_relevant(node, answers):
             return _question(request, node, answers)
-        return _question(request, flow.next_node(answers), answers)
+        return _next_page(request, answers)
     if action == "result":
         if flow.next_node(answers) != flow.CHECK:
             return _question(
@@ -163,17 +170,16 @@ def start(request: HttpRequest) -> HttpResponse:
             )
         return _result(request, answers)
     if action == "continue":
-        node = flow.next_node(answers)
-        return _check(request, answers) if node == flow.CHECK else _question(request, node, answers)
+        return _next_page(request, answers)
 
     step = request.POST.get("step", "")
     if step == "entry":
         who = request.POST.get("who", "")
         if who in flow.QUESTIONS[flow.WHO].choices:
             answers[flow.WHO] = who
-        return _question(request, flow.next_node(answers), answers)
+        return _next_page(request, answers)
     if step == "start" or step not in flow.QUESTIONS:
-        return _question(request, flow.next_node(answers), answers)
+        return _next_page(request, answers)
 
     if step == flow.PLACE:
         value, typed, error = _read_place(request)
@@ -188,8 +194,7 @@ def start(request: HttpRequest) -> HttpResponse:
 
     if step == flow.DANGER and value == "yes":
         return render(request, "referral/danger.html", {"hidden_answers": list(answers.items())})
-    node = flow.next_node(answers)
-    return _check(request, answers) if node == flow.CHECK else _question(request, node, answers)
+    return _next_page(request, answers)
 
 
 @require_safe

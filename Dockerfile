@@ -1,4 +1,4 @@
-# Production image: gunicorn behind a load balancer, whitenoise for compressed, hashed static files.
+# Production image: gunicorn behind nginx (deploy/nginx/), whitenoise for compressed, hashed static files.
 # Not built on the development machines (they run no Docker engine); see README "Deployment".
 FROM python:3.11-slim-bookworm AS build
 ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
@@ -25,5 +25,5 @@ WORKDIR /app
 USER portal
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 CMD ["python", "/app/scripts/healthcheck.py"]
-# No access log: request lines are not needed and the wizard's privacy promise covers logs too.
-CMD ["sh", "-c", "exec gunicorn portal.wsgi:application --bind 0.0.0.0:${PORT} --workers ${WEB_CONCURRENCY} --timeout 30 --graceful-timeout 20 --max-requests 2000 --max-requests-jitter 200 --forwarded-allow-ips='*'"]
+# Settings (workers, timeouts, no access log) live in deploy/gunicorn.conf.py; nginx is always in front.
+CMD ["gunicorn", "--config", "deploy/gunicorn.conf.py", "portal.wsgi:application"]

@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run serve test setup setup-dev lint format messages bench bench-directory migrations-check clean
+.PHONY: run serve test stack-test setup setup-dev lint format messages bench bench-directory migrations-check clean
 
 $(VENV)/.installed-prod: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -45,6 +45,13 @@ test: $(VENV)/.installed-dev
 	$(PY) manage.py compile_translations
 	mkdir -p staticfiles
 	DJANGO_ENV=test scripts/with-postgres $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+## make stack-test: the production stack on loopback: Debian's nginx in front of gunicorn
+## (DJANGO_ENV=production) and PostgreSQL; slow clients, client address, Host, HTTPS (tests/stack).
+## `make test` runs it too.
+stack-test: $(VENV)/.installed-dev
+	$(PY) manage.py compile_translations
+	DJANGO_ENV=test scripts/with-postgres $(VENV)/bin/pytest tests/stack -q
 
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .

@@ -1,8 +1,7 @@
 from __future__ import annotations
 
 from django.contrib import admin
-from django.db.models import Sum
-from django.db.models.functions import TruncWeek
+from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +11,7 @@ from reversion.admin import VersionAdmin
 from portal.admin_tools import PublishControlMixin, TranslationStatusMixin
 from referral.coverage import check_coverage
 from referral.models import RecommendationTally, RouteRule
+from referral.tally import SMALL_COUNT, weekly_counts
 
 
 @admin.register(RouteRule)
@@ -38,12 +38,12 @@ class RouteRuleAdmin(PublishControlMixin, TranslationStatusMixin, VersionAdmin, 
 
 @admin.register(RecommendationTally)
 class RecommendationTallyAdmin(admin.ModelAdmin):
-    """Anonymous counts, shown per week."""
+    """Anonymous counts, only as weekly totals (below 5 shown as "< 5"), only for the Hoofdredacteur.
 
-    list_display = ("day", "organisation", "form", "province", "count")
-    list_filter = ("form", "province")
-    date_hierarchy = "day"
-    change_list_template = "admin/referral/recommendationtally/change_list.html"
+    A single day's row could point to one person (day, province, form and desks), so there is no
+    per-day list and no page per row; reading needs `view_recommendationtally`, which only the
+    Hoofdredacteur group has (referral migration 0002).
+    """
 
     def has_add_permission(self, request) -> bool:
         return False
@@ -51,11 +51,21 @@ class RecommendationTallyAdmin(admin.ModelAdmin):
     def has_change_permission(self, request, obj=None) -> bool:
         return False
 
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        return obj is None and super().has_view_permission(request)
+
     def changelist_view(self, request, extra_context=None):
-        weekly = (
-            RecommendationTally.objects.annotate(week=TruncWeek("day"))
-            .values("week", "organisation__name", "form__name", "province__name")
-            .annotate(total=Sum("count"))
-            .order_by("-week", "-total")[:500]
-        )
-        return super().changelist_view(request, {**(extra_context or {}), "weekly": weekly})
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Recommendations per week"),
+            "opts": self.model._meta,
+            "weekly": weekly_counts(),
+            "small_count": SMALL_COUNT,
+            **(extra_context or {}),
+        }
+        return TemplateResponse(request, "admin/referral/recommendationtally/weekly.html", context)

@@ -84,7 +84,10 @@ class RouteRule(models.Model):
 
 
 class RecommendationTally(models.Model):
-    """Anonymous counts: how often a desk was recommended, per day, form and province. No answers."""
+    """Anonymous counts: how often a desk was recommended, per day, form and province. No answers.
+
+    Written only by referral.tally (one upsert on the unique key); read only as weekly totals.
+    """
 
     day = models.DateField(_("day"))
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, verbose_name=_("organisation"))
@@ -96,6 +99,15 @@ class RecommendationTally(models.Model):
         verbose_name = _("recommendation count")
         verbose_name_plural = _("recommendation counts")
         indexes = [models.Index(fields=["day", "organisation"])]
+        constraints = [
+            # One row per key, also when form or province is empty (NULLS NOT DISTINCT): the
+            # upsert in referral.tally relies on it.
+            models.UniqueConstraint(
+                fields=["day", "organisation", "form", "province"],
+                name="referral_tally_one_row_per_key",
+                nulls_distinct=False,
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.day} {self.organisation_id}: {self.count}"

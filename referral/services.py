@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-from django.db.models import F, Q
+from django.db.models import Q
 from django.utils import timezone
 
 from directory.models import ExploitationForm, Municipality, Organisation
+from referral import tally
 from referral.flow import FORM, PLACE, Answers
-from referral.models import RecommendationTally, RouteRule
+from referral.models import RouteRule
 from referral.routing import Desk, DirectorySnapshot, Recommendation, Rule
 
 FORM_CODES = {"work": "labour", "sex": "sexual", "crime": "criminal", "organs": "organ"}
@@ -54,18 +53,26 @@ def directory_snapshot(place: str | None = None, rules: list[Rule] | None = None
     return DirectorySnapshot(desks=desks)
 
 
-def count_recommendations(recommendations: list[Recommendation], answers: Answers) -> None:
-    """Keep only anonymous totals: desk × day × form × province. Never the answers themselves."""
-    today: dt.date = timezone.localdate()
-    form = ExploitationForm.objects.filter(code=FORM_CODES.get(answers.get(FORM, ""), "")).first()
-    municipality = Municipality.objects.filter(slug=answers.get(PLACE, "")).only("province_id").first()
-    province_id = municipality.province_id if municipality else None
-    ids = dict(Organisation.objects.filter(slug__in=[r.desk.slug for r in recommendations]).values_list("slug", "pk"))
-    for recommendation in recommendations:
-        organisation_id = ids.get(recommendation.desk.slug)
-        if organisation_id is None:
-            continue
-        tally, _created = RecommendationTally.objects.get_or_create(
-            day=today, organisation_id=organisation_id, form=form, province_id=province_id
+def count_recommendations(recommendations: list[Recommendation], answers: Answers, client: str) -> bool:
+    """Keep only anonymous totals: desk × day × form × province. Never the answers themselves.
+
+    Counted at most once per answer set per client per hour, and never at the cost of the
+    result: see referral.tally. True if it was counted.
+    """
+    if not recommendations or not tally.repeat_filter.first_in_window(client, answers):
+        return False
+
+    def count() -> None:
+        form_id = (
+            ExploitationForm.objects.filter(code=FORM_CODES.get(answers.get(FORM, ""), ""))
+            .values_list("pk", flat=True)
+            .first()
         )
-        RecommendationTally.objects.filter(pk=tally.pk).update(count=F("count") + 1)
+        province_id = (
+            Municipality.objects.filter(slug=answers.get(PLACE, "")).values_list("province_id", flat=True).first()
+        )
+        slugs = [r.desk.slug for r in recommendations]
+        ids = Organisation.objects.filter(slug__in=slugs).values_list("pk", flat=True)
+        tally.add(timezone.localdate(), [(organisation_id, form_id, province_id) for organisation_id in ids])
+
+    return tally.without_waiting(count)

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from directory.models import Municipality, Organisation
 from directory.search import normalise, with_listing_data
+from portal.client_address import client_address
 from portal.forms_security import same_origin_post
 from portal.i18n import direction
 from portal.input import readable
@@ -101,7 +102,7 @@ def _result(request, answers: flow.Answers) -> HttpResponse:
         if r.desk.slug in organisations
     ]
     municipality = Municipality.objects.select_related("safety_region__police_unit").filter(slug=place).first()
-    count_recommendations(recommendations, answers)
+    count_recommendations(recommendations, answers, client=client_address(request))
     context = {
         "items": items,
         "answers": answers,

@@ -42,3 +42,11 @@ def seeded_live(transactional_db):
     from portal.seeding import load_datasets
 
     load_datasets(report=_quiet)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_repeat_filter():
+    """The wizard counts one result per answer set per client per hour: each test starts afresh."""
+    from referral.tally import repeat_filter
+
+    repeat_filter.forget()

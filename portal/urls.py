@@ -9,6 +9,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="portal-healthz"),
     path("ping", views.ping, name="portal-ping"),
     path("weg/", views.quick_exit, name="portal-quick-exit"),
+    path("te-groot", views.too_large, name="portal-too-large"),
     path("beheer/", admin.site.urls),
     path("", include("directory.open_data_urls")),
 ]

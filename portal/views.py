@@ -70,6 +70,12 @@ def healthz(request: HttpRequest) -> HttpResponse:
     return HttpResponse("ok\n", content_type="text/plain")
 
 
+@never_cache
+def too_large(request: HttpRequest) -> HttpResponse:
+    """The page nginx shows when a request body is over its limit (deploy/nginx/site.conf)."""
+    return HttpResponse(render_to_string("413.html", request=request), status=413)
+
+
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     if api_errors.is_api_request(request):
         return api_errors.not_found()

@@ -227,14 +227,12 @@ class SlowClientsTestCase:
         thread.start()
         try:
             time.sleep(1)
-            timings = []
+            # Straight to gunicorn these visits would wait until a worker is killed (30 s); through
+            # nginx each one is answered at once (8 s leaves room for a busy test machine).
             for _visit in range(4):
-                started = time.monotonic()
-                response, body = stack.request("GET", "/nl/", {"X-Forwarded-Proto": "https"}, timeout=5)
-                timings.append(time.monotonic() - started)
+                response, body = stack.request("GET", "/nl/", {"X-Forwarded-Proto": "https"}, timeout=8)
                 assert response.status == 200 and b"112" in body
                 time.sleep(1)
-            assert max(timings) < 3, timings
         finally:
             stop.set()
             thread.join()
@@ -311,7 +309,10 @@ class ProxyBehaviourTestCase:
             connection.putheader("Content-Type", "multipart/form-data; boundary=x")
             connection.putheader("Content-Length", str(22 * MB))
             connection.endheaders()
-            assert connection.getresponse().status == 413
+            response = connection.getresponse()
+            body = response.read().decode()
+            assert response.status == 413
+            assert "Wat je stuurt is te groot" in body and "112" in body  # the site's page, not nginx's
         finally:
             connection.close()
 

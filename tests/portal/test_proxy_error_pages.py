@@ -1,4 +1,4 @@
-"""A request for a host we do not serve (scanners send any Host header) gets the designed 400 page."""
+"""Error pages for what reaches the app through nginx: an unknown Host (400), a too-large body (413)."""
 
 from __future__ import annotations
 
@@ -27,3 +27,12 @@ class UnknownHostTestCase:
         records = [record for record in caplog.records if record.name == "django.security.DisallowedHost"]
         assert len(records) == 1
         assert records[0].exc_info is None and records[0].exc_text is None
+
+
+class TooLargeTestCase:
+    def test_the_page_nginx_shows_for_a_too_large_body(self, client):
+        response = client.get("/te-groot", HTTP_ACCEPT_LANGUAGE="en")
+        assert response.status_code == 413
+        html = response.content.decode()
+        assert "What you sent is too large" in html and "112" in html
+        assert "no-store" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]

@@ -59,6 +59,7 @@ class Stack:
     certificate: Path
     database_url: str
     gunicorn_log: Path
+    gunicorn: subprocess.Popen
 
     def https_get(self, path: str) -> tuple[http.client.HTTPResponse, bytes]:
         """Over TLS that nginx itself terminates, without any forwarding header from the client."""
@@ -194,6 +195,7 @@ def stack(tmp_path_factory):
             certificate=certificate,
             database_url=database_url,
             gunicorn_log=gunicorn_log,
+            gunicorn=gunicorn,
         )
         wait_until(lambda: running.get("/healthz")[0].status == 200, 60, "gunicorn behind nginx")
         yield running
@@ -329,3 +331,16 @@ class ConfigurationTestCase:
         limit = int(re.search(r"^client_max_body_size (\d+)m;", conf, re.M).group(1)) * MB
         largest = max(EDITOR_MAX_UPLOAD_BYTES, PUBLIC_MAX_UPLOAD_BYTES)
         assert largest < limit <= largest + 2 * MB
+
+
+class AppDownTestCase:
+    """Last in this module: it stops gunicorn."""
+
+    def test_without_gunicorn_nginx_shows_a_calm_page_with_112(self, stack):
+        _stop(stack.gunicorn, signal.SIGTERM)
+        response, body = stack.get("/nl/", X_Forwarded_Proto="https")
+        html = body.decode()
+        assert response.status == 503
+        assert response.getheader("Retry-After") == "30"
+        assert "Bel 112" in html and "Call 112" in html and "Snel weg" in html
+        assert "nginx" not in html

@@ -18,12 +18,14 @@ from directory.models import (
     Language,
     Municipality,
     Organisation,
+    Place,
     PoliceUnit,
     Province,
     SafetyRegion,
+    SearchTerm,
 )
 from directory.resources import OrganisationResource
-from directory.search import reindex
+from directory.search import refresh_words, reindex
 from portal.admin_tools import PublishControlMixin, TranslationStatusMixin
 
 
@@ -140,3 +142,34 @@ class VocabularyAdmin(TranslationAdmin):
 @admin.register(ChainRole)
 class ChainRoleAdmin(TranslationAdmin):
     list_display = ("name", "code")
+
+
+@admin.register(Place)
+class PlaceAdmin(admin.ModelAdmin):
+    """Dutch places and their municipality: what search and the wizard accept as a place."""
+
+    list_display = ("name", "municipality", "postcodes", "other_names")
+    list_filter = ("municipality__province",)
+    search_fields = ("name", "other_names", "municipality__name", "postcodes")
+    list_select_related = ("municipality",)
+    autocomplete_fields = ("municipality",)
+    readonly_fields = ("updated_at",)
+    fields = ("name", "other_names", "municipality", "postcodes", "source", "updated_at")
+
+
+@admin.register(SearchTerm)
+class SearchTermAdmin(admin.ModelAdmin):
+    """Words people type, per language, and the directory's words a search for them also finds."""
+
+    list_display = ("words", "language", "means")
+    list_filter = ("language",)
+    search_fields = ("words", "means")
+    fields = ("language", "words", "means")
+
+    def save_model(self, request, obj, form, change) -> None:
+        super().save_model(request, obj, form, change)
+        refresh_words()
+
+    def delete_model(self, request, obj) -> None:
+        super().delete_model(request, obj)
+        refresh_words()

@@ -322,3 +322,101 @@ class SearchWord(models.Model):
 
     def __str__(self) -> str:
         return self.word
+
+
+# --- What people type -----------------------------------------------------------------------
+
+
+class Place(models.Model):
+    """A Dutch place (woonplaats, kern, buurtschap) and the municipality it lies in.
+
+    Lets search and the wizard accept "Ter Apel" or "Naaldwijk", not only the 342 municipality
+    names. The same name can lie in several municipalities (Aalst, Beek): one row each.
+    """
+
+    name = models.CharField(_("name"), max_length=100)
+    other_names = models.CharField(
+        _("other names"),
+        max_length=300,
+        blank=True,
+        help_text=_("Other spellings, also in other scripts (for example Венло, فينلو). Separate with commas."),
+    )
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, related_name="places", verbose_name=_("municipality")
+    )
+    postcodes = models.CharField(
+        _("postcodes"),
+        max_length=200,
+        blank=True,
+        help_text=_("Four-digit postcode ranges, for example 1431–1432; 1436–1436."),
+    )
+    source = models.CharField(_("source"), max_length=300, blank=True)
+    # Derived on save (directory.places.prepare): the accent-free name and other names for
+    # matching, a consonant "skeleton" for names typed in another script, and the postcode span
+    # for an indexed lookup. Trigram indexes on the names come with a PostgreSQL migration.
+    normalised = models.CharField(max_length=100, editable=False, default="", db_index=True)
+    other_normalised = models.CharField(max_length=400, editable=False, default="")
+    skeleton = models.CharField(max_length=100, editable=False, default="", db_index=True)
+    postcode_low = models.PositiveSmallIntegerField(null=True, editable=False, db_index=True)
+    postcode_high = models.PositiveSmallIntegerField(null=True, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name", "municipality__name"]
+        constraints = [models.UniqueConstraint(fields=["name", "municipality"], name="directory_place_unique")]
+        verbose_name = _("place")
+        verbose_name_plural = _("places")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.municipality})" if self.municipality_id else self.name
+
+    def save(self, *args, **kwargs) -> None:
+        from directory.places import prepare
+
+        prepare(self)
+        super().save(*args, **kwargs)
+
+
+class SearchTerm(models.Model):
+    """A word or phrase people type, in any of the site's languages, and the directory's words for it.
+
+    "handel ludźmi", "торгівля людьми" and "الاتجار بالبشر" all mean "mensenhandel": a search for
+    one of them also searches for the words in `means`. Editors extend this list in the admin.
+    """
+
+    LANGUAGE_CHOICES = [
+        ("nl", "Nederlands"), ("en", "English"), ("pl", "Polski"), ("ro", "Română"), ("bg", "Български"),
+        ("uk", "Українська"), ("ar", "العربية"),
+    ]  # fmt: skip
+
+    language = models.CharField(_("language"), max_length=8, choices=LANGUAGE_CHOICES)
+    words = models.CharField(
+        _("what people type"), max_length=100, help_text=_("One word or a short phrase, as a person would type it.")
+    )
+    means = models.CharField(
+        _("the directory's words for it"),
+        max_length=300,
+        help_text=_("Dutch words used in the directory, separated by commas. A search for the words above also "
+                    "finds these."),
+    )  # fmt: skip
+    normalised = models.CharField(max_length=100, editable=False, default="", db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["language", "words"]
+        constraints = [models.UniqueConstraint(fields=["language", "words"], name="directory_searchterm_unique")]
+        verbose_name = _("search term")
+        verbose_name_plural = _("search terms")
+
+    def __str__(self) -> str:
+        return f"{self.words} → {self.means}"
+
+    def save(self, *args, **kwargs) -> None:
+        self.prepare()
+        super().save(*args, **kwargs)
+
+    def prepare(self) -> None:
+        """Fill the accent-free form the search looks the words up by."""
+        from directory.search import normalise
+
+        self.normalised = " ".join(normalise(self.words).split())[:100]

@@ -18,11 +18,13 @@ from directory.models import (
     Language,
     Municipality,
     Organisation,
+    Place,
     PoliceUnit,
     Province,
     SafetyRegion,
+    SearchTerm,
 )
-from directory.search import reindex
+from directory.search import refresh_words, reindex
 from portal.seeding import FIXTURES_DIR, Dataset
 
 INVENTORY_SOURCE = (
@@ -268,8 +270,65 @@ def load_organisations() -> int:
     return len(created)
 
 
+PLACES_SOURCE = (
+    "Woonplaatsen (mvanl94/Lijst-Woonplaatsen-Nederland-, commit 359a710), mapped to the municipalities "
+    "of 1 January 2025; see fixtures/source/PLACES_SOURCE.md"
+)
+
+
+def load_places() -> int:
+    """Every Dutch place of places.csv, with a few other names (The Hague, Гаага, لاهاي)."""
+    import csv
+
+    from directory.places import prepare
+
+    municipalities = {m.code: m for m in Municipality.objects.all()}
+    other = _read("place_other_names.json")
+    path = FIXTURES_DIR / "source" / "places.csv"
+    places: list[Place] = []
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    # Other names belong to the place of that name in the municipality of that name (Rotterdam,
+    # not the part of Albrandswaard that is also called Rotterdam).
+    with_other = {row["place"]: row for row in rows if row["place"] in other["names"]}
+    with_other.update({row["place"]: row for row in rows if row["place"] == row["municipality"]})
+    for row in rows:
+        municipality = municipalities.get(row["municipality_code"])
+        if municipality is None:
+            continue
+        names = other["names"].get(row["place"], []) if with_other.get(row["place"]) is row else []
+        place = Place(
+            name=row["place"],
+            municipality=municipality,
+            postcodes=row["postcode_range"],
+            other_names=", ".join(names)[:300],
+            source=PLACES_SOURCE,
+        )
+        prepare(place)
+        places.append(place)
+    Place.objects.bulk_create(places, batch_size=1000)
+    return len(places)
+
+
+def load_search_terms() -> int:
+    """The search vocabulary: everyday words in seven languages → the directory's words."""
+    data = _read("search_terms.json")
+    terms = [
+        SearchTerm(language=language, words=words, means=means)
+        for language, entries in data["terms"].items()
+        for words, means in entries.items()
+    ]
+    for term in terms:
+        term.prepare()
+    SearchTerm.objects.bulk_create(terms)
+    refresh_words()
+    return len(terms)
+
+
 DATASETS = [
     Dataset(name="directory.vocabularies", load=load_vocabularies, fills=[ExploitationForm, Audience], order=10),
     Dataset(name="directory.regions", load=load_regions, fills=[Province, Municipality], order=20),
+    Dataset(name="directory.places", load=load_places, fills=[Place], order=25),
+    Dataset(name="directory.search_terms", load=load_search_terms, fills=[SearchTerm], order=26),
     Dataset(name="directory.organisations", load=load_organisations, fills=[Organisation], order=30),
 ]

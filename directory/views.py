@@ -10,7 +10,7 @@ from django.views.decorators.http import require_safe
 
 from directory import facets as facet_module
 from directory.models import Municipality, Organisation
-from directory.search import matching, with_listing_data
+from directory.search import GENERAL_MATCH, Understanding, matching, with_listing_data
 
 
 def _national_desks() -> list[Organisation]:
@@ -22,7 +22,8 @@ def run_search(data, *, page_size: int = facet_module.PAGE_SIZE) -> dict:
     facets = facet_module.build_facets()
     search = facet_module.read_request(data, facets)
     corrections: list[str] = []
-    matched = matching(Organisation.objects.published(), search.query, corrections)
+    understanding = Understanding()
+    matched = matching(Organisation.objects.published(), search.query, corrections, understanding)
     results = facet_module.apply_filters(matched, search, facets)
     paginator = Paginator(results, page_size)
     total = facet_module.count_options(matched, search, facets)
@@ -35,7 +36,32 @@ def run_search(data, *, page_size: int = facet_module.PAGE_SIZE) -> dict:
         search.page = paginator.num_pages
     page = paginator.page(search.page)
     page.object_list = list(with_listing_data(page.object_list))
-    return {"search": search, "facets": facets, "page": page, "paginator": paginator, "corrections": corrections}
+    return {
+        "search": search,
+        "facets": facets,
+        "page": page,
+        "paginator": paginator,
+        "corrections": corrections,
+        "understanding": understanding,
+        **(_tiers(results, page, paginator.count) if understanding.terms else {}),
+    }
+
+
+def _tiers(results, page, total: int) -> dict:
+    """Specific matches first; then those that match only because they list every form of
+    exploitation, counted apart so a search for one form does not seem to find everything."""
+    if not total:
+        return {}
+    specific = results.filter(relevance__gte=GENERAL_MATCH).count()
+    if not 0 < specific < total:
+        return {}
+    items = page.object_list
+    return {
+        "specific_count": specific,
+        "general_count": total - specific,
+        "specific_items": [o for o in items if o.relevance >= GENERAL_MATCH],
+        "general_items": [o for o in items if o.relevance < GENERAL_MATCH],
+    }
 
 
 def _page_url(search: facet_module.SearchRequest, number: int) -> str:

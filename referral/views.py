@@ -14,7 +14,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from directory.models import Municipality, Organisation
-from directory.search import normalise, with_listing_data
+from directory.places import PlaceAnswer, resolve
+from directory.search import with_listing_data
 from portal.client_address import client_address
 from portal.forms_security import same_origin_post
 from portal.i18n import direction
@@ -30,18 +31,36 @@ def _known_places() -> set[str]:
 
 
 def find_municipality(text: str) -> Municipality | None:
-    """A municipality by its name or a common other name, ignoring case and accents."""
-    wanted = normalise(" ".join(text.split()))[:100]
-    if not wanted:
-        return None
-    for municipality in Municipality.objects.only("name", "slug", "aliases"):
-        names = [municipality.name, *municipality.aliases.split(",")]
-        if any(normalise(name.strip()) == wanted for name in names if name.strip()):
-            return municipality
-    return None
+    """The one municipality a place name, other name or postcode stands for (else None)."""
+    return resolve(text[:100]).municipality
 
 
-def _question(request, node: str, answers: flow.Answers, *, error: str = "", status: int = 200, value=None):
+def _place_options(answer: PlaceAnswer) -> tuple[str, list[tuple[str, str]]]:
+    """What to ask when a typed place is not clear: its municipalities, or similar names."""
+    if answer.is_ambiguous or (answer.postcode and answer.municipalities):
+        options = [
+            (m.slug, _("%(municipality)s (%(province)s)") % {"municipality": m.name, "province": m.province.name})
+            for m in answer.municipalities
+        ]
+        if answer.postcode:
+            return _("Postcode %(postcode)s is in:") % {"postcode": answer.postcode}, options
+        return _("There is more than one %(place)s. Which one do you mean?") % {"place": answer.typed.strip()}, options
+    if answer.suggestions:
+        options = [
+            (
+                place.municipality.slug,
+                place.name
+                if place.name == place.municipality.name
+                else _("%(place)s (municipality %(municipality)s)")
+                % {"place": place.name, "municipality": place.municipality.name},
+            )
+            for place in answer.suggestions
+        ]
+        return _("Did you mean:"), options
+    return "", []
+
+
+def _question(request, node: str, answers: flow.Answers, *, error: str = "", status: int = 200, value=None, place=None):
     context = {
         "node": node,
         "answers": answers,
@@ -61,6 +80,8 @@ def _question(request, node: str, answers: flow.Answers, *, error: str = "", sta
         if value is not None and not municipality and value not in (flow.PLACE_ABROAD, flow.PLACE_UNSAID):
             context["place_kind"] = "municipality"
         context["municipality_names"] = Municipality.objects.values_list("name", flat=True)
+        if place is not None:
+            context["place_options_title"], context["place_options"] = _place_options(place)
     return render(request, f"referral/questions/{node}.html", context, status=status)
 
 
@@ -120,20 +141,32 @@ def _next_page(request, answers: flow.Answers) -> HttpResponse:
     return _check(request, answers) if node == flow.CHECK else _question(request, node, answers)
 
 
-def _read_place(request: HttpRequest) -> tuple[str | None, str, str]:
-    """The place answer: a municipality's slug, abroad or rather-not-say. Returns (value, typed, error)."""
+def _read_place(request: HttpRequest) -> tuple[str | None, str, str, PlaceAnswer | None]:
+    """The place answer: a municipality's slug, abroad or rather-not-say.
+
+    Returns (value, typed, error, what the typed place can mean). A place in several
+    municipalities, a postcode or a misspelling is answered with a choice of municipalities,
+    sent back as `place_choice`.
+    """
     kind = request.POST.get("place_kind", "")
     typed = readable(request.POST.get("place_name", "")[:100])
     if kind in (flow.PLACE_ABROAD, flow.PLACE_UNSAID):
-        return kind, typed, ""
+        return kind, typed, "", None
+    choice = readable(request.POST.get("place_choice", "")[:100])
+    if choice:
+        if Municipality.objects.filter(slug=choice).exists():
+            return choice, typed, "", None
+        return None, typed, _("Choose one of the answers."), None
     if kind == "municipality" or typed.strip():
         if not typed.strip():
-            return None, typed, _("Type the name of the municipality.")
-        municipality = find_municipality(typed)
-        if municipality is None:
-            return None, typed, _("We do not know a municipality with that name. Check the spelling.")
-        return municipality.slug, typed, ""
-    return None, typed, _("Choose where it happens.")
+            return None, typed, _("Type the name of your town, village or municipality."), None
+        answer = resolve(typed)
+        if answer.municipality and not answer.postcode:
+            return answer.municipality.slug, typed, "", None
+        if answer.municipalities:
+            return None, typed, "", answer
+        return None, typed, _("We do not know a place with that name. Check the spelling."), answer
+    return None, typed, _("Choose where it happens."), None
 
 
 @never_cache
@@ -183,9 +216,10 @@ def start(request: HttpRequest) -> HttpResponse:
         return _next_page(request, answers)
 
     if step == flow.PLACE:
-        value, typed, error = _read_place(request)
+        value, typed, error, place = _read_place(request)
         if value is None:
-            return _question(request, step, answers, error=error, status=400, value=typed)
+            status = 400 if error else 200
+            return _question(request, step, answers, error=error, status=status, value=typed, place=place)
     else:
         value = request.POST.get("answer", "")
         if not flow.is_valid_answer(step, value, known_places):

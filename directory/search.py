@@ -18,7 +18,7 @@ from functools import reduce
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramSimilarity
 from django.db import connection
-from django.db.models import Case, F, IntegerField, Lookup, Prefetch, Q, QuerySet, Value, When
+from django.db.models import Case, F, IntegerField, Lookup, Prefetch, QuerySet, Value, When
 from django.db.models.functions import Lower
 
 from directory.models import ContactChannel, Municipality, Organisation

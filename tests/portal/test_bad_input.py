@@ -42,7 +42,8 @@ class NulByteTestCase:
         )
         assert response.status_code == 400
         html = response.content.decode()
-        assert UNKNOWN_PLACE_NL in html
+        # The wizard accepts every Dutch place, not only municipalities, and says so.
+        assert "We kennen geen plaats met die naam." in html
         assert 'name="place_name"' in html
 
 

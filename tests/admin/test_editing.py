@@ -102,13 +102,23 @@ class ImportTestCase:
     CSV_HEADER = "slug,name,kind,scale,source,forms,municipalities\n"
 
     def _import(self, client: Client, body: str, dry_run: bool = True):
+        """Upload a CSV (always a dry run first); unless `dry_run`, confirm it as an editor would."""
+        import re
+
         from django.core.files.uploadedfile import SimpleUploadedFile
 
         upload = SimpleUploadedFile("organisaties.csv", body.encode(), content_type="text/csv")
-        return client.post(
+        preview = client.post(
             "/beheer/directory/organisation/import/",
             {"import_file": upload, "format": "0", "resource": "0"},
         )
+        if dry_run:
+            return preview
+        html = preview.content.decode()
+        confirm_form = html.split('action="/beheer/directory/organisation/process_import/"')[1].split("</form>")[0]
+        hidden = dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)"', confirm_form))
+        assert {"import_file_name", "original_file_name", "format"} <= hidden.keys(), confirm_form
+        return client.post("/beheer/directory/organisation/process_import/", hidden)
 
     def test_a_dry_run_reports_a_bad_row_and_imports_nothing(self, hoofdredacteur):
         client = logged_in(hoofdredacteur)
@@ -128,6 +138,21 @@ class ImportTestCase:
         assert "geen-soort" in html
         assert Organisation.objects.count() == before
         assert not Organisation.objects.filter(slug="proef-meldpunt").exists()
+
+    def test_a_confirmed_import_adds_the_row_and_makes_it_findable(self, hoofdredacteur):
+        from directory.search import matching
+
+        body = self.CSV_HEADER + "proef-meldpunt,Proefmeldpunt Zeeuwse Kust,meldpunt,local,Proefimport,labour,GM0783\n"
+        preview = self._import(logged_in(hoofdredacteur), body)
+        assert not Organisation.objects.filter(slug="proef-meldpunt").exists()  # the dry run kept nothing
+        assert preview.status_code == 200 and not preview.context["result"].has_errors()
+
+        response = self._import(logged_in(hoofdredacteur), body, dry_run=False)
+        assert response.status_code == 302
+        imported = Organisation.objects.get(slug="proef-meldpunt")
+        assert list(imported.forms.values_list("code", flat=True)) == ["labour"]
+        # The import re-indexed the directory: the new name is searchable at once.
+        assert imported in matching(Organisation.objects.all(), "Zeeuwse Kust")
 
     def test_a_redacteur_cannot_import_but_can_export(self, redacteur):
         client = logged_in(redacteur)

@@ -209,21 +209,33 @@ def stack(tmp_path_factory):
 
 class SlowClientsTestCase:
     def test_slow_clients_do_not_keep_others_out(self, stack):
-        """Six clients each send one header line every 2 s (slowloris); gunicorn has two workers."""
+        """Six clients each send one header line every 2 s (slowloris), and three more send a form
+        body a few bytes every 2 s; gunicorn has two workers."""
         stop = threading.Event()
-        sockets = []
+        slow_headers, slow_bodies = [], []
         for _client in range(6):
             slow = socket.create_connection(("127.0.0.1", stack.port), timeout=5)
             slow.sendall(f"GET /nl/ HTTP/1.1\r\nHost: {HOST}\r\n".encode())
-            sockets.append(slow)
+            slow_headers.append(slow)
+        for _client in range(3):
+            slow = socket.create_connection(("127.0.0.1", stack.port), timeout=5)
+            slow.sendall(
+                f"POST /nl/campagnes/voorstellen/ HTTP/1.1\r\nHost: {HOST}\r\nX-Forwarded-Proto: https\r\n"
+                "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 100000\r\n\r\ntitle=".encode()
+            )
+            slow_bodies.append(slow)
+        sockets = slow_headers + slow_bodies
 
         def dawdle():
             line = 0
             while not stop.wait(2):
                 line += 1
-                for slow in sockets:
+                for slow in slow_headers:
                     with contextlib.suppress(OSError):
                         slow.sendall(f"X-Slow-{line}: still here\r\n".encode())
+                for slow in slow_bodies:
+                    with contextlib.suppress(OSError):
+                        slow.sendall(b"abcdefghij")
 
         thread = threading.Thread(target=dawdle, daemon=True)
         thread.start()

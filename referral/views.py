@@ -36,15 +36,14 @@ def find_municipality(text: str) -> Municipality | None:
 
 
 def _place_options(answer: PlaceAnswer) -> tuple[str, list[tuple[str, str]]]:
-    """What to ask when a typed place is not clear: its municipalities, or similar names."""
+    """What to ask when a typed place is not clear: which of its municipalities ("postcode",
+    "ambiguous") or which similar name ("suggestion"); the template words the question."""
     if answer.is_ambiguous or (answer.postcode and answer.municipalities):
         options = [
             (m.slug, _("%(municipality)s (%(province)s)") % {"municipality": m.name, "province": m.province.name})
             for m in answer.municipalities
         ]
-        if answer.postcode:
-            return _("Postcode %(postcode)s is in:") % {"postcode": answer.postcode}, options
-        return _("There is more than one %(place)s. Which one do you mean?") % {"place": answer.typed.strip()}, options
+        return ("postcode" if answer.postcode else "ambiguous"), options
     if answer.suggestions:
         options = [
             (
@@ -56,7 +55,7 @@ def _place_options(answer: PlaceAnswer) -> tuple[str, list[tuple[str, str]]]:
             )
             for place in answer.suggestions
         ]
-        return _("Did you mean:"), options
+        return "suggestion", options
     return "", []
 
 
@@ -81,7 +80,8 @@ def _question(request, node: str, answers: flow.Answers, *, error: str = "", sta
             context["place_kind"] = "municipality"
         context["municipality_names"] = Municipality.objects.values_list("name", flat=True)
         if place is not None:
-            context["place_options_title"], context["place_options"] = _place_options(place)
+            context["place_options_kind"], context["place_options"] = _place_options(place)
+            context["place_postcode"], context["place_typed"] = place.postcode, place.typed.strip()
     return render(request, f"referral/questions/{node}.html", context, status=status)
 
 

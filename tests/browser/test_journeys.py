@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -44,6 +46,26 @@ class DirectoryTestCase:
         results.first.click()
         page.wait_for_url("**/organisaties/veilig-thuis/")
         assert page.locator('a[href="tel:08002000"]').count() >= 1
+
+    def test_on_a_phone_the_first_result_shows_without_scrolling_past_the_filters(
+        self, browser, seeded_live, live_server
+    ):
+        # A common phone screen (390 × 844 CSS pixels).
+        context = browser.new_context(locale="nl-NL", viewport={"width": 390, "height": 844}, is_mobile=True)
+        phone = context.new_page()
+        try:
+            phone.goto(f"{live_server.url}/nl/organisaties/?q=schronienie")
+            first = phone.locator("ol.result-list > li h3 a").first
+            assert first.inner_text() == "Maatschappelijke Opvang Den Bosch"
+            box = first.bounding_box()
+            assert box is not None and box["y"] + box["height"] <= 844, box
+            filters = phone.locator("#filters").bounding_box()
+            assert filters is not None and filters["y"] > box["y"]
+            # The number of results is a status message, read out by screen readers.
+            heading = phone.locator('[role="status"] #results-title').inner_text()
+            assert re.match(r"\d+ organisaties (gevonden|passen bij je zoekvraag)$", heading.strip()), heading
+        finally:
+            context.close()
 
 
 class LanguageTestCase:

@@ -21,6 +21,7 @@ from campaigns import vocabulary
 from campaigns.models import Audience, Campaign, Format, Link, Result, Sender
 from campaigns.text import name_key
 from directory.models import ExploitationForm, Municipality, Organisation, Province, SafetyRegion
+from portal import content_translations
 from portal.seeding import FIXTURES_DIR, Dataset
 
 SOURCE = (
@@ -241,6 +242,13 @@ def load_campaigns() -> int:
     return created
 
 
+def reindex_campaigns() -> None:
+    for campaign in Campaign.objects.prefetch_related("senders__organisation", "municipalities"):
+        campaign.reindex()
+
+
 DATASETS = [
     Dataset(name="campaigns.seed001", load=load_campaigns, fills=[Campaign], order=200),
+    # Content in every site language (fixtures/translations/campaigns/).
+    *content_translations.datasets("campaigns", order=210, after=reindex_campaigns),
 ]

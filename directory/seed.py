@@ -25,6 +25,7 @@ from directory.models import (
     SearchTerm,
 )
 from directory.search import refresh_words, reindex
+from portal import content_translations
 from portal.seeding import FIXTURES_DIR, Dataset
 
 INVENTORY_SOURCE = (
@@ -331,4 +332,6 @@ DATASETS = [
     Dataset(name="directory.places", load=load_places, fills=[Place], order=25),
     Dataset(name="directory.search_terms", load=load_search_terms, fills=[SearchTerm], order=26),
     Dataset(name="directory.organisations", load=load_organisations, fills=[Organisation], order=30),
+    # Content in every site language (fixtures/translations/directory/), after reach's contact data.
+    *content_translations.datasets("directory", order=90, after=reindex),
 ]

@@ -47,3 +47,28 @@ class LoadedDataset(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class MachineTranslation(models.Model):
+    """A content translation that was machine-made when it was loaded and still needs a native
+    speaker's review. Editors see the list in the admin and mark a text reviewed when a native
+    speaker has read (and, where needed, corrected) it."""
+
+    model = models.CharField(_("type"), max_length=100)  # app_label.model_name
+    object_id = models.CharField(_("object"), max_length=64)
+    object_label = models.CharField(_("object"), max_length=300, blank=True)
+    field = models.CharField(_("field"), max_length=60)
+    language = models.CharField(_("language"), max_length=8)
+    loaded_at = models.DateTimeField(_("loaded on"), auto_now_add=True)
+    reviewed = models.BooleanField(_("reviewed by a native speaker"), default=False)
+    reviewed_at = models.DateTimeField(_("reviewed on"), null=True, blank=True)
+    reviewed_by = models.CharField(_("reviewed by"), max_length=150, blank=True)
+
+    class Meta:
+        ordering = ["reviewed", "language", "model", "object_label", "field"]
+        unique_together = [("model", "object_id", "field", "language")]
+        verbose_name = _("machine-made translation")
+        verbose_name_plural = _("machine-made translations (to review)")
+
+    def __str__(self) -> str:
+        return f"{self.object_label} · {self.field} · {self.language}"

@@ -7,6 +7,7 @@ codes of referral.flow; an empty condition means "any answer".
 from __future__ import annotations
 
 from directory.models import ChainRole, Organisation
+from portal import content_translations
 from portal.seeding import Dataset
 from referral.models import RouteRule
 
@@ -94,4 +95,7 @@ def load_rules() -> int:
     return created
 
 
-DATASETS = [Dataset(name="referral.rules", load=load_rules, fills=[RouteRule], order=50)]
+DATASETS = [
+    Dataset(name="referral.rules", load=load_rules, fills=[RouteRule], order=50),
+    *content_translations.datasets("referral", order=90),
+]

@@ -7,7 +7,7 @@ translators fill them in the admin.
 from __future__ import annotations
 
 AUDIENCES = [
-    ("burgers", {"nl": "Burgers", "en": "Citizens"}),
+    ("burgers", {"nl": "Burgers", "en": "The general public"}),  # never "citizens" (docs/glossary.md)
     ("professionals", {"nl": "Professionals", "en": "Professionals"}),
     ("jongeren", {"nl": "Jongeren", "en": "Young people"}),
     ("ouders", {"nl": "Ouders", "en": "Parents"}),

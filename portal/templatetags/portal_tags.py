@@ -52,3 +52,31 @@ def lang_attr(obj: object, field: str) -> str:
     if shown == get_language():
         return ""
     return format_html(' lang="{}" dir="{}"', shown, direction(shown))
+
+
+@register.filter
+def source_label(source: str) -> SafeString:
+    """A "Bron" value in the page's language where its wording is known (portal.sources)."""
+    from portal.sources import source_label as label
+
+    return label(source or "")
+
+
+def _list_separator() -> str:
+    from django.utils.translation import get_language
+
+    return "، " if get_language() == "ar" else ", "
+
+
+@register.simple_tag
+def list_comma() -> str:
+    """The comma between items of a list in the page's language (Arabic has its own: ،)."""
+    return _list_separator()
+
+
+@register.filter
+def join_list(items) -> str:
+    """Items joined with the page language's list comma (escaped like any other text)."""
+    from django.utils.html import conditional_escape
+
+    return mark_safe(_list_separator().join(conditional_escape(item) for item in items))  # noqa: S308

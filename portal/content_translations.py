@@ -25,23 +25,20 @@ from portal.seeding import FIXTURES_DIR, Dataset
 
 TRANSLATIONS_DIR = FIXTURES_DIR / "translations"
 
-# How a row is named in the files: a natural key, never a database id.
-KEYS: dict[str, Callable[[type[models.Model], str], models.QuerySet]] = {
-    "directory.organisation": lambda model, key: model.objects.filter(slug=key),
-    "directory.contactchannel": lambda model, key: model.objects.filter(
-        organisation__slug=key.split(" ", 1)[0], value=key.split(" ", 1)[1]
-    ),
-    "directory.exploitationform": lambda model, key: model.objects.filter(code=key),
-    "directory.audience": lambda model, key: model.objects.filter(code=key),
-    "directory.chainrole": lambda model, key: model.objects.filter(code=key),
-    "directory.language": lambda model, key: model.objects.filter(code=key),
-    "referral.routerule": lambda model, key: model.objects.filter(key=key),
-    "campaigns.campaign": lambda model, key: model.objects.filter(slug=key),
-    "campaigns.audience": lambda model, key: model.objects.filter(code=key),
-    "campaigns.format": lambda model, key: model.objects.filter(code=key),
-    "campaigns.result": lambda model, key: model.objects.filter(
-        campaign__slug=key.rsplit("#", 1)[0], order=int(key.rsplit("#", 1)[1])
-    ),
+# How a row is named in the files: a natural key, never a database id. (related rows to fetch,
+# the key of one row)
+KEYS: dict[str, tuple[tuple[str, ...], Callable[[models.Model], str]]] = {
+    "directory.organisation": ((), lambda obj: obj.slug),
+    "directory.contactchannel": (("organisation",), lambda obj: f"{obj.organisation.slug} {obj.value}"),
+    "directory.exploitationform": ((), lambda obj: obj.code),
+    "directory.audience": ((), lambda obj: obj.code),
+    "directory.chainrole": ((), lambda obj: obj.code),
+    "directory.language": ((), lambda obj: obj.code),
+    "referral.routerule": ((), lambda obj: obj.key),
+    "campaigns.campaign": ((), lambda obj: obj.slug),
+    "campaigns.audience": ((), lambda obj: obj.code),
+    "campaigns.format": ((), lambda obj: obj.code),
+    "campaigns.result": (("campaign",), lambda obj: f"{obj.campaign.slug}#{obj.order}"),
 }
 
 # Fields the seed filled with a text that is not yet the site's own (the inventory's wording of an
@@ -83,38 +80,46 @@ def load_file(path: Path) -> int:
 
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     language = data["language"]
-    machine_made = data.get("machine_made", True)
     app_label = path.parent.name
     filled = 0
+    marks: list[MachineTranslation] = []
     for file_key, rows in data.items():
         if file_key in META_KEYS:
             continue
         model_name = MODEL_KEYS.get(file_key, file_key)
         label = f"{app_label}.{model_name}"
         model = apps.get_model(app_label, model_name)
-        for key, fields in rows.items():
-            for obj in KEYS[label](model, key):
-                changed = []
-                for field, text in fields.items():
-                    attribute = f"{field}_{language}"
-                    if text and _replaceable(label, field, obj, getattr(obj, attribute) or ""):
-                        setattr(obj, attribute, text)
-                        changed.append(field)
-                if not changed:
-                    continue
-                model.objects.filter(pk=obj.pk).update(
-                    **{f"{f}_{language}": getattr(obj, f"{f}_{language}") for f in changed}
+        related, key_of = KEYS[label]
+        changed_objects, changed_fields = [], set()
+        for obj in model.objects.select_related(*related):
+            fields = rows.get(key_of(obj))
+            if not fields:
+                continue
+            changed = [
+                field
+                for field, text in fields.items()
+                if text and _replaceable(label, field, obj, getattr(obj, f"{field}_{language}") or "")
+            ]
+            for field in changed:
+                setattr(obj, f"{field}_{language}", fields[field])
+                marks.append(
+                    MachineTranslation(
+                        model=label, object_id=str(obj.pk), object_label=str(obj)[:300], field=field, language=language
+                    )
                 )
+            if changed:
+                changed_objects.append(obj)
+                changed_fields.update(f"{field}_{language}" for field in changed)
                 filled += len(changed)
-                if machine_made:
-                    for field in changed:
-                        MachineTranslation.objects.update_or_create(
-                            model=label,
-                            object_id=str(obj.pk),
-                            field=field,
-                            language=language,
-                            defaults={"object_label": str(obj)[:300], "reviewed": False},
-                        )
+        if changed_objects:
+            model.objects.bulk_update(changed_objects, sorted(changed_fields), batch_size=500)
+    if data.get("machine_made", True) and marks:
+        MachineTranslation.objects.bulk_create(
+            marks,
+            update_conflicts=True,
+            unique_fields=["model", "object_id", "field", "language"],
+            update_fields=["object_label", "reviewed"],
+        )
     return filled
 
 

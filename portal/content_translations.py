@@ -25,20 +25,23 @@ from portal.seeding import FIXTURES_DIR, Dataset
 
 TRANSLATIONS_DIR = FIXTURES_DIR / "translations"
 
-# How a row is named in the files: a natural key, never a database id. (related rows to fetch,
-# the key of one row)
-KEYS: dict[str, tuple[tuple[str, ...], Callable[[models.Model], str]]] = {
-    "directory.organisation": ((), lambda obj: obj.slug),
-    "directory.contactchannel": (("organisation",), lambda obj: f"{obj.organisation.slug} {obj.value}"),
-    "directory.exploitationform": ((), lambda obj: obj.code),
-    "directory.audience": ((), lambda obj: obj.code),
-    "directory.chainrole": ((), lambda obj: obj.code),
-    "directory.language": ((), lambda obj: obj.code),
-    "referral.routerule": ((), lambda obj: obj.key),
-    "campaigns.campaign": ((), lambda obj: obj.slug),
-    "campaigns.audience": ((), lambda obj: obj.code),
-    "campaigns.format": ((), lambda obj: obj.code),
-    "campaigns.result": (("campaign",), lambda obj: f"{obj.campaign.slug}#{obj.order}"),
+# How a row is named in the files: a natural key, never a database id. File key: (model, related
+# rows to fetch, the key of one row). Channels are named by organisation and value, or, for the
+# many channels that share a wording, by their Dutch label or opening hours.
+FILE_KEYS: dict[str, tuple[str, tuple[str, ...], Callable[[models.Model], str]]] = {
+    "organisation": ("organisation", (), lambda obj: obj.slug),
+    "contactchannel": ("contactchannel", ("organisation",), lambda obj: f"{obj.organisation.slug} {obj.value}"),
+    "contactchannel_label": ("contactchannel", (), lambda obj: obj.label_nl),
+    "contactchannel_hours": ("contactchannel", (), lambda obj: obj.opening_hours_nl),
+    "informationpractice": ("informationpractice", (), lambda obj: obj.code),
+    "exploitationform": ("exploitationform", (), lambda obj: obj.code),
+    "audience": ("audience", (), lambda obj: obj.code),
+    "chainrole": ("chainrole", (), lambda obj: obj.code),
+    "language_rows": ("language", (), lambda obj: obj.code),  # "language" says which language the file is in
+    "routerule": ("routerule", (), lambda obj: obj.key),
+    "campaign": ("campaign", (), lambda obj: obj.slug),
+    "format": ("format", (), lambda obj: obj.code),
+    "result": ("result", ("campaign",), lambda obj: f"{obj.campaign.slug}#{obj.order}"),
 }
 
 # Fields the seed filled with a text that is not yet the site's own (the inventory's wording of an
@@ -48,10 +51,8 @@ SEEDED_TEXT: dict[tuple[str, str], Callable[[models.Model], str]] = {
     # The seed named each language in its own language; the files name it in the site's.
     ("directory.language", "name"): lambda obj: _endonym(obj.code),
 }
-# A file's top-level keys that are not model names, and keys that name a model differently
-# (the rows of directory.Language, as "language" already says which language the file is in).
+# A file's top-level keys that say what the file is, not which rows it fills.
 META_KEYS = ("language", "machine_made", "_about")
-MODEL_KEYS = {"language_rows": "language"}
 
 
 def _endonym(code: str) -> str:
@@ -86,10 +87,9 @@ def load_file(path: Path) -> int:
     for file_key, rows in data.items():
         if file_key in META_KEYS:
             continue
-        model_name = MODEL_KEYS.get(file_key, file_key)
+        model_name, related, key_of = FILE_KEYS[file_key]
         label = f"{app_label}.{model_name}"
         model = apps.get_model(app_label, model_name)
-        related, key_of = KEYS[label]
         changed_objects, changed_fields = [], set()
         for obj in model.objects.select_related(*related):
             fields = rows.get(key_of(obj))

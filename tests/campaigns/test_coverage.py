@@ -127,7 +127,7 @@ class CoverageAccessibilityTestCase:
         html = client.get(URL).content.decode()
         assert html.count("<caption") == 2
         assert '<th scope="col">Audience</th>' in html
-        assert '<th scope="row">Burgers</th>' in html or '<th scope="row">Citizens</th>' in html
+        assert '<th scope="row">Burgers</th>' in html or '<th scope="row">The general public</th>' in html
         assert 'role="region"' in html and 'tabindex="0"' in html
         assert "<script" not in html.split("</head>")[1]
 

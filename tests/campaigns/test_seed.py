@@ -18,8 +18,9 @@ def _campaign(title: str) -> Campaign:
 
 class SeedDatasetTestCase:
     def test_it_is_registered_after_the_directory(self):
-        (dataset,) = DATASETS
+        dataset, *translations = DATASETS
         assert dataset.name == "campaigns.seed001"
+        assert all(later.order > dataset.order for later in translations)
         assert dataset.order == 200
         assert Campaign in dataset.fills
 

@@ -72,9 +72,11 @@ def test_campaign_pages_are_in_the_pages_language(client, seeded, lang):
 
 
 def test_the_measure_catches_an_untranslated_page(client):
-    """The measure itself: with the Polish texts gone, the Polish page falls back and fails."""
-    from directory.models import Organisation
+    """The measure itself: with the Polish content gone (as issue 11 found it), the Polish
+    meldroute page falls back to English and Dutch and fails."""
+    from directory.models import ChainRole, Organisation
 
-    Organisation.objects.filter(slug="fairwork").update(role_pl="", role_en="")
-    share, _examples = foreign_share(client.get("/pl/organisaties/fairwork/").content.decode())
-    assert share > LIMIT
+    ChainRole.objects.update(name_pl="", description_pl="", name_en="", description_en="")
+    Organisation.objects.update(role_pl="", role_en="")
+    share, examples = foreign_share(client.get("/pl/meldroute/westland/").content.decode())
+    assert share > LIMIT, examples

@@ -5,7 +5,7 @@ shows as "8844-0900" and a name never drags the punctuation around it to the wro
 It works on the finished HTML of a right-to-left page (RightToLeftIsolationMiddleware), so it
 covers templates, interface strings, content fields and rendered Markdown alike. Text inside
 elements that cannot hold markup (title, option, script, …) or that already run left to right
-is left alone. docs/arch/011-isolate-ltr-runs.md says why this is one pass over the page.
+is left alone. docs/arch/012-isolate-ltr-runs.md says why this is one pass over the page.
 """
 
 from __future__ import annotations

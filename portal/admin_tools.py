@@ -78,14 +78,46 @@ class PublishControlMixin:
         return can_publish(request)
 
 
+def machine_made_languages(obj) -> list[str]:
+    """The languages in which some of this object's text is machine-made and not yet reviewed."""
+    from portal.models import MachineTranslation
+
+    label = f"{obj._meta.app_label}.{obj._meta.model_name}"
+    return sorted(
+        set(
+            MachineTranslation.objects.filter(model=label, object_id=str(obj.pk), reviewed=False).values_list(
+                "language", flat=True
+            )
+        )
+    )
+
+
 class TranslationStatusMixin:
-    """A column that shows, per object, which languages still miss a translation."""
+    """A column that shows, per object, which languages still miss a translation, and which
+    languages hold machine-made text that a native speaker still has to review."""
 
     @admin.display(description=_("missing translations"))
     def translation_status(self, obj) -> str:
+        from django.urls import reverse
+        from django.utils.html import format_html
+
         missing = missing_languages(obj)
-        if not missing:
-            return "✓"
-        return format_html_join(
-            " ", '<abbr title="{}">{}</abbr>', ((", ".join(f), code) for code, f in missing.items())
+        status = (
+            format_html_join(" ", '<abbr title="{}">{}</abbr>', ((", ".join(f), code) for code, f in missing.items()))
+            if missing
+            else "✓"
+        )
+        machine = machine_made_languages(obj)
+        if not machine:
+            return status
+        url = reverse("admin:portal_machinetranslation_changelist")
+        label = f"{obj._meta.app_label}.{obj._meta.model_name}"
+        return format_html(
+            '{} <a href="{}?model={}&amp;object_id={}&amp;reviewed__exact=0">{}: {}</a>',
+            status,
+            url,
+            label,
+            obj.pk,
+            _("machine-made, to review"),
+            " ".join(machine),
         )

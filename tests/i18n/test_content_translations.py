@@ -66,3 +66,12 @@ def test_editors_see_which_translations_are_machine_made_and_can_mark_them_revie
     )
     row.refresh_from_db()
     assert row.reviewed and row.reviewed_by
+
+
+def test_the_organisation_list_shows_where_machine_made_text_waits_for_review(admin_client):
+    fairwork = Organisation.objects.get(slug="fairwork")
+    listing = admin_client.get("/beheer/directory/organisation/?q=fairwork").content.decode()
+    assert f"model=directory.organisation&amp;object_id={fairwork.pk}&amp;reviewed__exact=0" in listing
+    MachineTranslation.objects.filter(model="directory.organisation", object_id=str(fairwork.pk)).update(reviewed=True)
+    listing = admin_client.get("/beheer/directory/organisation/?q=fairwork").content.decode()
+    assert f"object_id={fairwork.pk}&amp;reviewed__exact=0" not in listing

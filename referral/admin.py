@@ -31,6 +31,9 @@ class RouteRuleAdmin(PublishControlMixin, TranslationStatusMixin, VersionAdmin, 
         ]
 
     def coverage_view(self, request):
+        # Managing the routes and their coverage is the Hoofdredacteur's task (README, "Editors").
+        if not self.has_change_permission(request):
+            raise PermissionDenied
         report = check_coverage()
         context = {**self.admin_site.each_context(request), "title": _("Coverage of the routes"), "report": report}
         return TemplateResponse(request, "admin/referral/coverage.html", context)

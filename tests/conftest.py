@@ -25,7 +25,31 @@ def django_db_setup(django_db_setup, django_db_blocker):
     from portal.seeding import load_datasets
 
     with django_db_blocker.unblock():
-        load_datasets(report=_quiet, include=lambda dataset: dataset.name.startswith(SESSION_DATASETS))
+        load_datasets(report=_quiet, include=_session_datasets)
+
+
+def _session_datasets(dataset) -> bool:
+    return dataset.name.startswith(SESSION_DATASETS)
+
+
+def _commits(request: pytest.FixtureRequest) -> bool:
+    """Does this test commit (and so flush the whole database afterwards)?"""
+    marker = request.node.get_closest_marker("django_db")
+    if marker is not None and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])):
+        return True
+    return bool({"transactional_db", "live_server", "seeded_live"} & set(request.fixturenames))
+
+
+@pytest.fixture(autouse=True)
+def _session_data_survives_flushes(request, django_db_blocker):
+    """A committing test ends with a flush of every table: put the session's seed data back, so
+    the tests after it (in any order, on any worker) find the database as every test expects."""
+    yield
+    if _commits(request):
+        from portal.seeding import load_datasets
+
+        with django_db_blocker.unblock():
+            load_datasets(report=_quiet, include=_session_datasets)
 
 
 @pytest.fixture

@@ -29,7 +29,7 @@ def chief_editors_only(apps, schema_editor):
     Permission = apps.get_model("auth", "Permission")
     view = Permission.objects.filter(content_type__app_label="referral", codename="view_recommendationtally")
     for group in Group.objects.filter(name="Redacteur"):
-        group.permissions.remove(*view)
+        group.permissions.remove(*view.values_list("pk", flat=True))
 
 
 def editors_too(apps, schema_editor):
@@ -37,7 +37,7 @@ def editors_too(apps, schema_editor):
     Permission = apps.get_model("auth", "Permission")
     view = Permission.objects.filter(content_type__app_label="referral", codename="view_recommendationtally")
     for group in Group.objects.filter(name="Redacteur"):
-        group.permissions.add(*view)
+        group.permissions.add(*view.values_list("pk", flat=True))
 
 
 class Migration(migrations.Migration):

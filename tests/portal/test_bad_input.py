@@ -116,17 +116,15 @@ class ApiErrorsTestCase:
 
 @pytest.mark.django_db(transaction=True)
 class ApiOutageTestCase:
-    def test_a_stopped_database_is_a_503_in_json(self, client: Client):
+    def test_a_stopped_database_is_a_503_in_json(self, client: Client, own_postgres):
         from django.db import connection
 
-        from tests.portal.test_healthz import pg_ctl
-
         connection.close()
-        pg_ctl("stop")
+        own_postgres.stop()
         try:
             response = client.get("/api/v1/organisaties/?q=zorg")
         finally:
-            pg_ctl("start")
+            own_postgres.start()
             connection.close()
         assert response.status_code == 503
         assert response["Content-Type"].startswith("application/json")

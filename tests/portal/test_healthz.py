@@ -9,27 +9,6 @@ from django.db import connection
 from django.test import Client
 
 
-@pytest.fixture
-def own_postgres(django_db_blocker):
-    """A PostgreSQL of this test's own that it may stop, with Django's connection pointed at it.
-
-    Stopping the suite's shared server would break every other test running at the same time
-    (pytest -n 2); this one is started and stopped with the same programs (portal/pgcluster.py).
-    """
-    from portal.pgcluster import Cluster
-
-    with Cluster.throwaway_cluster() as cluster, django_db_blocker.unblock():
-        saved = dict(connection.settings_dict)
-        connection.close()
-        connection.settings_dict.update(HOST=str(cluster.socket), NAME="portal", USER="portal", PASSWORD="")
-        try:
-            yield cluster
-        finally:
-            connection.close()
-            connection.settings_dict.clear()
-            connection.settings_dict.update(saved)
-
-
 class HealthzTestCase:
     @pytest.mark.django_db
     def test_it_answers_200_when_the_database_answers(self, client: Client):

@@ -22,7 +22,12 @@ def test_all_project_migrations_go_back_to_zero_and_forward_again():
     leaves = [node for node in executor.loader.graph.leaf_nodes() if node[0] in APPS]
     backwards = executor.migration_plan([(app, None) for app in APPS])
     assert backwards and all(undo for _migration, undo in backwards)
-    executor.migrate([(app, None) for app in APPS])
+    # One migration at a time, as `manage.py migrate APP PREVIOUS` would undo it.
+    for migration, _undo in backwards:
+        earlier = [parent for parent in executor.loader.graph.node_map[migration.app_label, migration.name].parents
+                   if parent.key[0] == migration.app_label]  # fmt: skip
+        target = earlier[0].key if earlier else (migration.app_label, None)
+        MigrationExecutor(connection).migrate([target])
     tables = connection.introspection.table_names()
     assert not [table for table in tables if table.startswith(tuple(f"{app}_" for app in APPS))]
 

@@ -135,13 +135,17 @@ def hsds_organization(organisation: Organisation, request: HttpRequest) -> dict:
         for item in items
     ]
     emails = _channels(organisation, ContactChannel.Kind.EMAIL)
+    # HSDS 3.0 wants a string or the field left out, never null: unknown fields are omitted.
+    optional = {
+        "alternate_name": ", ".join(organisation.alias_list),
+        "website": organisation.website,
+        "email": emails[0].value if emails else "",
+    }
     return {
         "id": org_id,
         "name": organisation.name,
-        "alternate_name": ", ".join(organisation.alias_list) or None,
         "description": organisation.role or organisation.name,
-        "website": organisation.website or None,
-        "email": emails[0].value if emails else None,
+        **{field: value for field, value in optional.items() if value},
         "phones": phones,
         "services": [
             {

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+from pathlib import Path
 
 import jsonschema
 import pytest
 from django.test import Client
 
-from directory.models import Organisation
+from directory.models import ContactChannel, Organisation
 
 pytestmark = pytest.mark.django_db
 
@@ -81,3 +83,36 @@ class SearchApiTestCase:
         schema = {**spec["components"]["schemas"]["SearchResult"], "components": spec["components"]}
         data = client.get("/api/v1/organisaties/?q=veilig").json()
         jsonschema.validate(data, schema)
+
+
+HSDS3 = Path(__file__).resolve().parents[2] / "directory" / "schemas" / "hsds3"
+
+
+def _official_schema(name: str) -> dict:
+    return json.loads((HSDS3 / f"{name}.schema.json").read_text())
+
+
+class OfficialHsdsTestCase:
+    """The whole export, as a consumer downloads it, against the official Open Referral HSDS 3.0 schemas."""
+
+    def test_every_organisation_and_service_validates(self, client: Client):
+        document = client.get("/open-data/organisaties.hsds.json").json()
+        assert len(document["organizations"]) == Organisation.objects.published().count() > 100
+        organisation_validator = jsonschema.Draft202012Validator(_official_schema("organization"))
+        service_validator = jsonschema.Draft202012Validator(_official_schema("service"))
+        problems = []
+        for organisation in document["organizations"]:
+            problems += [f"{organisation['id']}: {e.json_path}: {e.message}"
+                         for e in organisation_validator.iter_errors(organisation)]  # fmt: skip
+            for service in organisation["services"]:
+                problems += [
+                    f"{service['id']}: {e.json_path}: {e.message}" for e in service_validator.iter_errors(service)
+                ]
+        assert problems == []
+        published_phones = [
+            c
+            for o in Organisation.objects.published()
+            for c in o.published_channels()
+            if c.kind == ContactChannel.Kind.PHONE
+        ]
+        assert sum(len(o["phones"]) for o in document["organizations"]) == len(published_phones) > 0

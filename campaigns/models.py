@@ -19,8 +19,8 @@ from django.dispatch import receiver
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.text import normalise
 from directory.models import ExploitationForm, Language, Municipality, Organisation, Province, SafetyRegion
+from portal.text import normalise
 
 # --- Vocabularies ---------------------------------------------------------------------------
 

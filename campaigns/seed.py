@@ -14,7 +14,6 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.utils.text import slugify
 from django.utils.translation import override
 
 from campaigns import vocabulary
@@ -23,6 +22,7 @@ from campaigns.text import name_key
 from directory.models import ExploitationForm, Municipality, Organisation, Province, SafetyRegion
 from portal import content_translations
 from portal.seeding import FIXTURES_DIR, Dataset
+from portal.slugs import unique_slug
 
 SOURCE = (
     "Inventarisatie bewustwordingscampagnes, meldpunten en kenniscentra mensenhandel "
@@ -145,15 +145,6 @@ class RegionIndex:
         return region
 
 
-def _unique_slug(title: str, taken: set[str]) -> str:
-    base = slugify(title)[:100].strip("-") or "campagne"
-    slug, number = base, 2
-    while slug in taken:
-        slug, number = f"{base}-{number}", number + 1
-    taken.add(slug)
-    return slug
-
-
 def _status(row: dict[str, Any]) -> str:
     if row.get("ongoing") is True:
         return Campaign.Status.ONGOING
@@ -188,7 +179,7 @@ def load_campaigns() -> int:
             end_year, end_month = parse_period(row.get("end"))
             campaign = Campaign.objects.create(
                 title_nl=row["title"],
-                slug=_unique_slug(row["title"], taken),
+                slug=unique_slug(row["title"], taken, "campagne"),
                 goal_nl=row.get("goal") or "",
                 call_to_action_nl=row.get("call_to_action") or "",
                 all_forms=vocabulary.GENERAL in (row.get("forms") or []),

@@ -1,18 +1,12 @@
-"""Small text helpers: accent-free matching and safe file names."""
+"""Small text helpers for campaign names (accent-free matching is portal.text.normalise)."""
 
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from portal.text import normalise
 
 _NOT_WORD = re.compile(r"[^\w]+", re.UNICODE)
-
-
-def normalise(text: str) -> str:
-    """Lower-case, accent-free text with single spaces: 'Coördinatie' and 'coordinatie' match."""
-    decomposed = unicodedata.normalize("NFKD", text or "")
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
-    return " ".join(plain.split())
 
 
 def name_key(name: str) -> str:

@@ -12,7 +12,6 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
-from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -28,6 +27,7 @@ from campaigns.vocabulary import GENERAL
 from directory.models import ExploitationForm, Province
 from portal.client_address import client_address
 from portal.forms_security import same_origin_post
+from portal.slugs import unique_slug
 
 PROPOSALS_PER_HOUR = 5
 PROPOSAL_SOURCE = "Voorstel via het formulier op de site"
@@ -58,14 +58,6 @@ def _see_other(url: str) -> HttpResponse:
     return response
 
 
-def _unique_slug(title: str) -> str:
-    base = slugify(title)[:100].strip("-") or "campagne"
-    slug, number = base, 2
-    while Campaign.objects.filter(slug=slug).exists():
-        slug, number = f"{base}-{number}", number + 1
-    return slug
-
-
 # --- Library --------------------------------------------------------------------------------
 
 
@@ -76,12 +68,13 @@ def library(request: HttpRequest) -> HttpResponse:
     matched = filter_module.matching(Campaign.objects.published(), search.terms)
     results = filter_module.apply_filters(matched, search, filters)
     paginator = Paginator(_with_listing_data(results), filter_module.PAGE_SIZE)
+    # The total comes with the filter counts, from the same query.
+    paginator.__dict__["count"] = filter_module.count_options(matched, search, filters)
     if search.page > paginator.num_pages:
-        search.notices.append(_("That page number does not exist. We show the last page."))
+        search.refuse("pagina", _("That page number does not exist. We show the last page."))
         search.page = paginator.num_pages
     page = paginator.page(search.page)
     page.object_list = list(page.object_list)
-    filter_module.count_options(matched, search, filters)
     chosen = [
         (option.label, search.url(**{item.param: [v for v in search.selected[item.param] if v != option.value]}))
         for item in filters
@@ -198,6 +191,10 @@ def coverage(request: HttpRequest) -> HttpResponse:
 SLUG_ATTEMPTS = 5
 
 
+def _free_slug(title: str) -> str:
+    return unique_slug(title, lambda slug: Campaign.objects.filter(slug=slug).exists(), "campagne")
+
+
 def _create_with_free_slug(**fields) -> Campaign:
     """Create a campaign under the first free address. Two proposals with the same title at the
     same moment both see the address as free; the database's unique index lets one win, and the
@@ -205,10 +202,10 @@ def _create_with_free_slug(**fields) -> Campaign:
     for _attempt in range(SLUG_ATTEMPTS - 1):
         try:
             with transaction.atomic():
-                return Campaign.objects.create(slug=_unique_slug(fields["title_nl"]), **fields)
+                return Campaign.objects.create(slug=_free_slug(fields["title_nl"]), **fields)
         except IntegrityError:
             continue  # taken a moment ago: look again
-    return Campaign.objects.create(slug=_unique_slug(fields["title_nl"]), **fields)
+    return Campaign.objects.create(slug=_free_slug(fields["title_nl"]), **fields)
 
 
 def _create_draft(form: ProposalForm, language: str) -> Campaign:

@@ -231,8 +231,6 @@ class Organisation(models.Model):
     # are added by migrations 0002 and 0003.
     search_text = models.TextField(editable=False, blank=True, default="")
     search_vector = SearchVectorField(null=True, editable=False)
-    # The organisation's facet values as bits, for counting facets in one query (facet_bits.py).
-    facet_bits = models.BigIntegerField(default=0, editable=False)
 
     objects = OrganisationQuerySet.as_manager()
 

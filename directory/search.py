@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import operator
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import reduce
@@ -22,8 +21,9 @@ from django.db.models import Case, F, IntegerField, Lookup, Prefetch, QuerySet, 
 from django.db.models.functions import Lower
 
 from directory.models import ContactChannel, Municipality, Organisation
+from portal.facets import MAX_QUERY_LENGTH
+from portal.text import normalise
 
-MAX_QUERY_LENGTH = 200
 MAX_TERMS = 8
 SEARCH_CONFIG = "dutch_unaccent"
 
@@ -37,15 +37,6 @@ RANK_WEIGHTS = [0.02, 0.2, 0.5, 1.0]
 GENERAL_MATCH = 0.04
 
 _WORD = re.compile(r"[\w'-]+", re.UNICODE)
-# Letters that do not lose their mark by decomposition, folded as people type them without it.
-_FOLD = str.maketrans({"ł": "l", "ى": "ي", "ة": "ه", "ـ": None, "ٱ": "ا"})
-
-
-def normalise(text: str) -> str:
-    """Lower-case, accent-free text: 'Coördinatie' and 'coordinatie' match (Arabic: hamza and
-    vowel signs dropped, ى/ي and ة/ه folded; Polish ł is l)."""
-    decomposed = unicodedata.normalize("NFKD", text or "")
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower().translate(_FOLD)
 
 
 def query_words(query: str) -> list[str]:
@@ -187,10 +178,8 @@ def document_parts(organisation: Organisation, all_forms: int | None = None) -> 
 
 def reindex(organisation_ids: Iterable[int] | None = None) -> int:
     """Rebuild the search text and the weighted tsvector of organisations."""
-    from directory.facet_bits import Layout
     from directory.models import ExploitationForm
 
-    layout = Layout()
     all_forms = ExploitationForm.objects.count()
     queryset = Organisation.objects.prefetch_related(
         "forms",
@@ -207,9 +196,9 @@ def reindex(organisation_ids: Iterable[int] | None = None) -> int:
     rows = []
     for organisation in queryset:
         parts = document_parts(organisation, all_forms)
-        rows.append((organisation.pk, parts, normalise(" ".join(parts)), layout.bits_of(organisation)))
-    for pk, _parts, text, bits in rows:
-        Organisation.objects.filter(pk=pk).update(search_text=text, facet_bits=bits)
+        rows.append((organisation.pk, parts, normalise(" ".join(parts))))
+    for pk, _parts, text in rows:
+        Organisation.objects.filter(pk=pk).update(search_text=text)
     refresh_words()
     if rows:
         with connection.cursor() as cursor:
@@ -219,7 +208,7 @@ def reindex(organisation_ids: Iterable[int] | None = None) -> int:
                 "setweight(to_tsvector('dutch_unaccent', %s), 'B') || "
                 "setweight(to_tsvector('dutch_unaccent', %s), 'C') || "
                 "setweight(to_tsvector('dutch_unaccent', %s), 'D') WHERE id = %s",
-                [(*parts, pk) for pk, parts, _text, _bits in rows],
+                [(*parts, pk) for pk, parts, _text in rows],
             )
     return len(rows)
 

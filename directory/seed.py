@@ -27,6 +27,7 @@ from directory.models import (
 from directory.search import refresh_words, reindex
 from portal import content_translations
 from portal.seeding import FIXTURES_DIR, Dataset
+from portal.slugs import unique_slug
 
 INVENTORY_SOURCE = (
     "Inventarisatie bewustwordingscampagnes, meldpunten en kenniscentra mensenhandel "
@@ -165,15 +166,6 @@ EXTRA_NATIONAL_DESKS = [
 ]
 
 
-def _unique_slug(name: str, taken: set[str]) -> str:
-    base = slugify(name)[:100] or "organisatie"
-    slug, number = base, 2
-    while slug in taken:
-        slug, number = f"{base}-{number}", number + 1
-    taken.add(slug)
-    return slug
-
-
 def _add_phone(organisation: Organisation, desk: dict[str, Any]) -> None:
     if not desk.get("phone"):
         return
@@ -217,7 +209,7 @@ def load_organisations() -> int:
         )
         organisation = Organisation.objects.create(
             name=row["name"],
-            slug=_unique_slug(row["name"], taken),
+            slug=unique_slug(row["name"], taken, "organisatie"),
             aliases=", ".join(row["aliases"]),
             kind=row["kind"],
             role_nl=row["role_source"],
@@ -251,7 +243,7 @@ def load_organisations() -> int:
     for desk in EXTRA_NATIONAL_DESKS:
         organisation = Organisation.objects.create(
             name=desk["name"],
-            slug=_unique_slug(desk["name"], taken),
+            slug=unique_slug(desk["name"], taken, "organisatie"),
             kind=desk["kind"],
             **_translated(desk["role"], "role"),
             minors_focus=desk["minors_focus"],

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -23,16 +21,17 @@ def run_search(data, *, page_size: int = facet_module.PAGE_SIZE) -> dict:
     search = facet_module.read_request(data, facets)
     corrections: list[str] = []
     understanding = Understanding()
-    matched = matching(Organisation.objects.published(), search.query, corrections, understanding)
+    matched = facet_module.in_area(
+        matching(Organisation.objects.published(), search.query, corrections, understanding), search
+    )
     results = facet_module.apply_filters(matched, search, facets)
     paginator = Paginator(results, page_size)
-    total = facet_module.count_options(matched, search, facets)
-    if total is not None:
-        paginator.__dict__["count"] = total  # counted already, with the facets
+    # The total comes with the facet counts, from the same query: the count that drives the pages
+    # is the count the filters show.
+    paginator.__dict__["count"] = facet_module.count_options(matched, search, facets)
     if search.page > paginator.num_pages:
         if search.page > 1:
-            search.notices.append(gettext("That page number does not exist. We show the last page."))
-            search.errors.append("pagina")
+            search.refuse("pagina", gettext("That page number does not exist. We show the last page."))
         search.page = paginator.num_pages
     page = paginator.page(search.page)
     page.object_list = list(with_listing_data(page.object_list))
@@ -64,13 +63,6 @@ def _tiers(results, page, total: int) -> dict:
     }
 
 
-def _page_url(search: facet_module.SearchRequest, number: int) -> str:
-    params = search.as_params()
-    if number > 1:
-        params.append(("pagina", str(number)))
-    return "?" + urlencode(params) if params else "?"
-
-
 @require_safe
 def search(request: HttpRequest) -> HttpResponse:
     context = run_search(request.GET)
@@ -80,8 +72,8 @@ def search(request: HttpRequest) -> HttpResponse:
         {
             "municipalities": Municipality.objects.only("name", "slug"),
             "national_desks": _national_desks() if not found else [],
-            "previous_url": _page_url(context["search"], page.number - 1) if page.has_previous() else "",
-            "next_url": _page_url(context["search"], page.number + 1) if page.has_next() else "",
+            "previous_url": context["search"].url(page.number - 1) if page.has_previous() else "",
+            "next_url": context["search"].url(page.number + 1) if page.has_next() else "",
             "has_filters": bool(context["search"].as_params()),
         }
     )

@@ -7,9 +7,8 @@ from django.urls import translate_url
 from django.utils.encoding import escape_uri_path, iri_to_uri
 from django.utils.translation import get_language, get_language_bidi
 
+from portal.i18n import direction
 from portal.input import normalised_path
-
-RTL_LANGUAGES = {"ar"}
 
 
 def site(request: HttpRequest) -> dict:
@@ -31,7 +30,7 @@ def site(request: HttpRequest) -> dict:
             "url": translate_url(path, code),
             "absolute_url": origin + translate_url(path, code),
             "current": code == current,
-            "dir": "rtl" if code in RTL_LANGUAGES else "ltr",
+            "dir": direction(code),
         }
         for code, _name in settings.LANGUAGES
     ]

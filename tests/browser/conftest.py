@@ -6,41 +6,22 @@ request to another host would fail loudly.
 
 from __future__ import annotations
 
-import os
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 import pytest
 
-CHROMIUM = "/usr/bin/chromium"
-# Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make
-# there are ordinary synchronous ones.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+from tests.chromium import launch
 
 
 # Module scope: Playwright's sync API keeps an event loop running while a browser is open, and
 # other test modules (and Django's async-safety checks) must not run inside it.
 @pytest.fixture(scope="module")
 def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Debian's chromium is missing: apt-get install chromium (see .ci/run)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            headless=True,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
-        )
+        browser = launch(playwright)
         yield browser
         browser.close()
 

@@ -6,25 +6,21 @@ instance other browser tests keep running in the main thread.
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.chromium import launch
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-CHROMIUM = "/usr/bin/chromium"
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
 def in_chromium(work: Callable[[Any], Any]) -> Any:
     """Run `work(browser)` with a fresh headless Chromium in its own thread; re-raise its failures."""
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Debian's chromium is missing: apt-get install chromium")
     outcome: dict[str, Any] = {}
 
     def target() -> None:
@@ -32,9 +28,7 @@ def in_chromium(work: Callable[[Any], Any]) -> Any:
             from playwright.sync_api import sync_playwright
 
             with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(
-                    executable_path=CHROMIUM, headless=True, args=["--no-sandbox", "--disable-gpu", "--no-first-run"]
-                )
+                browser = launch(playwright)
                 try:
                     outcome["value"] = work(browser)
                 finally:

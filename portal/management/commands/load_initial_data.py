@@ -8,9 +8,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         load_datasets(report=self.stdout.write)
-        # After an upgrade that added search or facet columns, fill them once.
+        # After an upgrade that added the search columns, fill them once.
         from directory.models import Organisation
         from directory.search import reindex
 
-        if Organisation.objects.filter(facet_bits=0).exists():
+        if Organisation.objects.filter(search_vector__isnull=True).exists():
             self.stdout.write(f"Search index rebuilt for {reindex()} organisations.")

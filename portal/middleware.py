@@ -111,13 +111,14 @@ class SecurityHeadersMiddleware:
         elif settings.SECURE_REFERRER_POLICY:
             response.setdefault("Referrer-Policy", settings.SECURE_REFERRER_POLICY)
         if _is_shared_cacheable(request, response):
-            # Public pages are the same for everyone (per language in the URL), carry no cookie,
-            # and may be kept by a CDN or shared cache for a few minutes.
-            response["Cache-Control"] = f"public, max-age={PUBLIC_MAX_AGE}"
+            # Public pages are the same for everyone (per language in the URL) and carry no
+            # cookie, so any cache may keep them; but an editor's change must show on the next
+            # request, so every use is revalidated (a cheap 304 from the page cache, by ETag).
+            response["Cache-Control"] = PUBLIC_CACHE_CONTROL
         return response
 
 
-PUBLIC_MAX_AGE = 300
+PUBLIC_CACHE_CONTROL = "public, no-cache"
 
 
 def _is_shared_cacheable(request: HttpRequest, response: HttpResponse) -> bool:

@@ -72,3 +72,20 @@ class MachineTranslation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.object_label} · {self.field} · {self.language}"
+
+
+class ContentGeneration(models.Model):
+    """One row whose number changes whenever public content changes (see portal/page_cache.py).
+
+    Written only by a database trigger on every content table, read once per public request: it is
+    part of every page-cache key, so no container ever serves a page older than the content.
+    """
+
+    number = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("content generation")
+        verbose_name_plural = _("content generations")
+
+    def __str__(self) -> str:
+        return str(self.number)

@@ -72,11 +72,15 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "portal.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the page cache, so a page served from it is answered with 304 when unchanged.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Public pages from the cache (portal/page_cache.py): what follows runs only on a miss.
+    "portal.page_cache.PublicPageCacheMiddleware",
+    "portal.page_cache.PublicGZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "django.middleware.http.ConditionalGetMiddleware",
-    # Inside ConditionalGet, so the ETag is computed from the isolated page.
+    # Inside the page cache and ConditionalGet, so the ETag is computed from the isolated page.
     "portal.bidi.RightToLeftIsolationMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -157,6 +161,21 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# --- Page cache (portal/page_cache.py, ADR 011) ----------------------------------------------
+# Each worker keeps rendered public pages in its own memory; the content generation in every key
+# keeps them right across workers and containers. Off in the test suite (tests read the template
+# context of every response); the page-cache tests switch it on.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"},
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "OPTIONS": {"MAX_ENTRIES": envint("PAGE_CACHE_MAX_ENTRIES", 2000)},
+    },
+}
+PAGE_CACHE_ALIAS = "pages"
+PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 0 if ENVIRONMENT == "test" else 3600)
 
 # --- Languages ------------------------------------------------------------------------------
 LANGUAGE_CODE = "nl"

@@ -30,7 +30,7 @@ def create_synthetic_organisations(count: int, seed: int = 7) -> int:
         organisations.append(
             Organisation(
                 name=name,
-                slug=f"synthetisch-{number}-{slugify(place.name)}"[:120],
+                slug=f"synthetisch-{seed}-{number}-{slugify(place.name)}"[:120],
                 kind=rng.choice(["meldpunt", "kenniscentrum", "both"]),
                 role_nl=f"{rng.choice(WORDS)} voor {rng.choice(TOPICS)} in {place.name}.",
                 scale=rng.choice(["national", "regional", "local", "local"]),

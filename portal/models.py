@@ -81,11 +81,7 @@ class ContentGeneration(models.Model):
     part of every page-cache key, so no container ever serves a page older than the content.
     """
 
-    number = models.BigIntegerField(default=0)
-
-    class Meta:
-        verbose_name = _("content generation")
-        verbose_name_plural = _("content generations")
+    number = models.BigIntegerField(default=0)  # not in the admin: nothing for editors to translate
 
     def __str__(self) -> str:
         return str(self.number)

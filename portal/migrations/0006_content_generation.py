@@ -35,10 +35,6 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('number', models.BigIntegerField(default=0)),
             ],
-            options={
-                'verbose_name': 'content generation',
-                'verbose_name_plural': 'content generations',
-            },
         ),
         migrations.RunSQL(BUMP_FUNCTION, DROP_BUMP_FUNCTION),
     ]

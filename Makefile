@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run serve test stack-test setup setup-dev lint format messages bench bench-directory migrations-check clean
+.PHONY: run serve test stack-test setup setup-dev lint format messages bench bench-directory profile migrations-check clean
 
 $(VENV)/.installed-prod: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -73,6 +73,10 @@ bench: $(VENV)/.installed-dev
 
 bench-directory: $(VENV)/.installed-dev
 	scripts/with-postgres $(PY) scripts/bench.py --only directory
+
+## make profile: where an uncached page's time goes (pyinstrument); PROFILE_ARGS="search --synthetic 10000"
+profile: $(VENV)/.installed-dev
+	scripts/with-postgres $(PY) scripts/profile_pages.py $(PROFILE_ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles  # keeps .postgres/ (editors' work): remove it by hand to start afresh

@@ -8,7 +8,7 @@ from pathlib import Path
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils import translation
 
-from directory.open_data import api_record, directory_csv, hsds_document, published_directory
+from directory.open_data import api_record, directory_csv, hsds_document, with_record_data
 from directory.views import run_search
 from portal.api_errors import json_methods
 
@@ -47,13 +47,6 @@ def openapi(request: HttpRequest) -> JsonResponse:
     return _json(json.loads((SCHEMAS / "openapi.json").read_text()))
 
 
-def _full_records(organisations) -> list:
-    """The page's organisations again, with everything a record needs, in the page's order."""
-    order = [o.pk for o in organisations]
-    by_pk = {o.pk: o for o in published_directory().filter(pk__in=order)}
-    return [by_pk[pk] for pk in order if pk in by_pk]
-
-
 @json_methods("GET", "HEAD")
 def search_api(request: HttpRequest) -> JsonResponse:
     """GET /api/v1/organisaties/?q=…&vorm=…&gemeente=…&pagina=… (see openapi.json)."""
@@ -61,7 +54,7 @@ def search_api(request: HttpRequest) -> JsonResponse:
     if language not in {"nl", "en", "pl", "ro", "bg", "uk", "ar"}:
         language = "nl"
     with translation.override(language):
-        context = run_search(request.GET, page_size=API_PAGE_SIZE)
+        context = run_search(request.GET, page_size=API_PAGE_SIZE, listing=with_record_data)
         search = context["search"]
         if search.errors:
             return _json({"errors": search.notices, "parameters": sorted(set(search.errors))}, status=400)
@@ -72,7 +65,7 @@ def search_api(request: HttpRequest) -> JsonResponse:
                 "page": page.number,
                 "pages": context["paginator"].num_pages,
                 "corrections": context["corrections"],
-                "results": [api_record(o, request) for o in _full_records(page.object_list)],
+                "results": [api_record(o, request) for o in page.object_list],
                 "facets": {
                     facet.param: {option.value: option.count for option in facet.options} for facet in context["facets"]
                 },

@@ -23,12 +23,13 @@ def site(request: HttpRequest) -> dict:
     except DisallowedHost:
         # A request for a host we do not serve gets the 400 page, which must still render.
         origin = ""
+    urls = {code: translate_url(path, code) for code, _name in settings.LANGUAGES}  # resolves the path: once each
     languages = [
         {
             "code": code,
             "autonym": settings.LANGUAGE_AUTONYMS[code],
-            "url": translate_url(path, code),
-            "absolute_url": origin + translate_url(path, code),
+            "url": urls[code],
+            "absolute_url": origin + urls[code],
             "current": code == current,
             "dir": direction(code),
         }

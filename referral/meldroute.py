@@ -33,8 +33,11 @@ def meldroute(municipality: Municipality) -> list[RouteStep]:
     the page shows as "not known yet".
     """
     roles = {role.code: role for role in ChainRole.objects.filter(code__in=ROUTE_ORDER)}
+    # Only organisations with a role on the route: a national organisation without one (most of a
+    # large directory) is never shown here, so it is not fetched either.
+    with_role = Organisation.objects.filter(chain_roles__code__in=ROUTE_ORDER).values("pk")
     serving = with_listing_data(
-        Organisation.objects.serving(municipality).published().prefetch_related("chain_roles")
+        Organisation.objects.serving(municipality).published().filter(pk__in=with_role).prefetch_related("chain_roles")
     ).order_by("name")
     by_role: dict[str, list[Organisation]] = {code: [] for code in ROUTE_ORDER}
     national_by_role: dict[str, list[Organisation]] = {code: [] for code in ROUTE_ORDER}

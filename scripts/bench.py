@@ -1,12 +1,16 @@
 #!/usr/bin/env python
 """Benchmarks (not part of the tests): `make bench` and `make bench-directory`.
 
-Runs inside scripts/with-postgres (a throwaway PostgreSQL). Loads the seed data plus 10,000
-synthetic organisations, starts gunicorn on 127.0.0.1 in production mode, drives a bounded load
-at the main pages from a second process and prints throughput and median/p95 latency per page,
-next to a static file served by whitenoise and a trivial Django view, as ratios. Results are
-also written to bench-results/<time>.json so runs can be compared. `make bench` also runs
-Lighthouse (npm) with Debian's Chromium when npx is available.
+Runs inside scripts/with-postgres (a throwaway PostgreSQL). Starts gunicorn on 127.0.0.1 in
+production mode twice, once with the page cache off (uncached) and once on (cached), and drives
+each page with `wrk` (a compiled load generator, so the client does not steal the server's
+Python time), first with the seed data, then again after adding 10,000 synthetic organisations.
+Every figure is also given as a ratio to the trivial view `/ping` and to a whitenoise static file
+measured in the same round: on a shared machine absolute figures drift, the ratios much less.
+With --rounds N every page is measured N times (interleaved) and the median ratio is reported.
+
+Results go to bench-results/<time>.json and .md; `make bench` also runs Lighthouse (npm) with
+Debian's Chromium for five pages and reports its four category scores.
 """
 
 from __future__ import annotations
@@ -16,12 +20,14 @@ import datetime as dt
 import http.client
 import json
 import os
+import platform
+import re
 import shutil
 import socket
 import statistics
 import subprocess
 import sys
-import threading
+import tempfile
 import time
 from pathlib import Path
 from urllib.parse import urlencode
@@ -29,6 +35,9 @@ from urllib.parse import urlencode
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 PYTHON = sys.executable
+RESULTS = ROOT / "bench-results"
+WRK = shutil.which("wrk") or "/usr/bin/wrk"
+CHROMIUM = "/usr/bin/chromium"
 
 ENV = {
     **os.environ,
@@ -37,23 +46,33 @@ ENV = {
     "SECRET_KEY": "benchmark-only-secret-key-0123456789abcdefghijklmnopqrstuvwxyz",
     "ALLOWED_HOSTS": "127.0.0.1,localhost",
     "SECURE_SSL_REDIRECT": "false",
+    "SECURE_HSTS_SECONDS": "0",
     "DEBUG": "false",
 }
+
+WIZARD_RESULT = urlencode(
+    {"a_danger": "no", "a_who": "other", "a_need": "melden", "a_anonymous": "yes", "a_form": "work",
+     "a_minor": "no", "a_place": "westland", "action": "result"}
+)  # fmt: skip
+BASELINES = ("trivial view /ping", "static file (whitenoise)")
 
 
 def manage(*args: str) -> None:
     subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=ENV, check=True)
 
 
-def prepare(synthetic: int) -> None:
+def prepare() -> None:
     manage("migrate", "--noinput", "-v0")
     manage("compile_translations")
     manage("load_initial_data")
     manage("collectstatic", "--noinput", "-v0")
+
+
+def add_synthetic(count: int) -> None:
     code = (
         "import django; django.setup();"
         "from scripts.synthetic import create_synthetic_organisations as c;"
-        f"print('synthetic organisations:', c({synthetic}))"
+        f"print('  synthetic organisations:', c({count}))"
     )
     started = time.perf_counter()
     subprocess.run([PYTHON, "-c", code], cwd=ROOT, env=ENV, check=True)
@@ -66,22 +85,32 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_gunicorn(port: int, workers: int) -> subprocess.Popen:
+def start_gunicorn(workers: int, cached: bool) -> tuple[subprocess.Popen, int]:
+    port = free_port()
+    env = {**ENV, "PAGE_CACHE_SECONDS": "3600" if cached else "0"}
     process = subprocess.Popen(
         [PYTHON, "-m", "gunicorn", "portal.wsgi:application", "--bind", f"127.0.0.1:{port}",
          "--workers", str(workers), "--log-level", "warning"],
-        cwd=ROOT, env=ENV,
+        cwd=ROOT, env=env,
     )  # fmt: skip
-    for _attempt in range(100):
+    for _attempt in range(150):
         try:
             connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
             connection.request("GET", "/ping")
             if connection.getresponse().status == 200:
-                return process
+                return process, port
         except OSError:
             time.sleep(0.2)
     process.kill()
     raise SystemExit("gunicorn did not start")
+
+
+def stop(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
 
 
 def static_file_path() -> str:
@@ -89,169 +118,241 @@ def static_file_path() -> str:
     return "/static/" + manifest["paths"]["css/site.css"]
 
 
-WIZARD_RESULT = urlencode(
-    {"a_danger": "no", "a_who": "other", "a_need": "melden", "a_anonymous": "yes", "a_form": "work",
-     "a_minor": "no", "a_place": "westland", "action": "result"}
-)  # fmt: skip
-
-
 def targets(only: str | None) -> list[tuple[str, str, str, str | None]]:
+    """(name, method, path, body) of every page measured; the two baselines first."""
     search = [
         ("search: loverboy", "GET", "/nl/organisaties/?q=loverboy", None),
         ("search: typo + facet", "GET", "/nl/organisaties/?q=arbeidsuitbuting&vorm=labour", None),
-        ("search: municipality", "GET", "/nl/organisaties/?gemeente=westland&schaal=regional", None),
+        ("search: municipality + facet", "GET", "/nl/organisaties/?gemeente=westland&schaal=regional", None),
         ("search API", "GET", "/api/v1/organisaties/?q=mensenhandel&pagina=3", None),
     ]
-    baseline = [
-        ("trivial Django view", "GET", "/ping", None),
-        ("static file (whitenoise)", "GET", static_file_path(), None),
-    ]
+    baseline = [(BASELINES[0], "GET", "/ping", None), (BASELINES[1], "GET", static_file_path(), None)]
     if only == "directory":
         return baseline + search
     return baseline + [
-        ("home page", "GET", "/nl/", None),
-        *search[:2],
+        ("home", "GET", "/nl/", None),
+        *search,
         ("organisation page", "GET", "/nl/organisaties/veilig-thuis/", None),
-        ("wizard result (POST)", "POST", "/nl/verwijswijzer/", WIZARD_RESULT),
+        ("meldroute page", "GET", "/nl/meldroute/westland/", None),
         ("campaign library", "GET", "/nl/campagnes/", None),
+        ("information page", "GET", "/nl/informatie/wat-is-mensenhandel/", None),
+        ("wizard start (never cached)", "GET", "/nl/verwijswijzer/", None),
+        ("wizard result POST (never cached)", "POST", "/nl/verwijswijzer/", WIZARD_RESULT),
     ]
 
 
-def drive(port: int, method: str, path: str, body: str | None, seconds: float, concurrency: int) -> dict:
-    latencies: list[float] = []
-    errors = 0
-    lock = threading.Lock()
-    deadline = time.perf_counter() + seconds
-    headers = {"Accept-Encoding": "gzip"}
+LUA = """
+wrk.method = "%(method)s"
+wrk.headers["Accept-Encoding"] = "gzip"
+wrk.headers["Accept-Language"] = "nl"
+%(body)s
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format("RESULT %%d %%d %%d %%d %%d %%d\\n", summary.requests, summary.duration,
+    latency:percentile(50), latency:percentile(95), latency:percentile(99),
+    e.connect + e.read + e.write + e.status + e.timeout))
+end
+"""
+
+
+def drive(port: int, method: str, path: str, body: str | None, seconds: float, connections: int) -> dict:
+    """One wrk run: requests per second and latency percentiles in ms (errors include non-2xx/3xx)."""
+    body_lua = ""
     if body:
-        headers["Content-Type"] = "application/x-www-form-urlencoded"
-
-    def worker() -> None:
-        nonlocal errors
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        mine: list[float] = []
-        failed = 0
-        while time.perf_counter() < deadline:
-            started = time.perf_counter()
-            try:
-                connection.request(method, path, body=body, headers=headers)
-                response = connection.getresponse()
-                response.read()
-                if response.status != 200:
-                    failed += 1
-            except (OSError, http.client.HTTPException):
-                failed += 1
-                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-                continue
-            mine.append(time.perf_counter() - started)
-        with lock:
-            latencies.extend(mine)
-            errors += failed
-
-    for _warm_up in range(3):
-        drive_once = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        drive_once.request(method, path, body=body, headers=headers)
-        drive_once.getresponse().read()
-    threads = [threading.Thread(target=worker) for _ in range(concurrency)]
-    started = time.perf_counter()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    elapsed = time.perf_counter() - started
-    latencies.sort()
+        body_lua = f'wrk.body = "{body}"\nwrk.headers["Content-Type"] = "application/x-www-form-urlencoded"'
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(LUA % {"method": method, "body": body_lua})
+    try:
+        output = subprocess.run(
+            [WRK, "-t2", f"-c{connections}", f"-d{seconds:.0f}s", "--timeout", "10s", "-s", script.name,
+             f"http://127.0.0.1:{port}{path}"],
+            capture_output=True, text=True, check=True,
+        ).stdout  # fmt: skip
+    finally:
+        os.unlink(script.name)
+    found = re.search(r"RESULT (\d+) (\d+) (\d+) (\d+) (\d+) (\d+)", output)
+    if not found:
+        raise SystemExit(f"wrk gave no result for {path}:\n{output}")
+    requests, duration_us, p50, p95, p99, errors = (int(value) for value in found.groups())
     return {
-        "requests": len(latencies),
+        "requests": requests,
+        "rps": requests / (duration_us / 1e6),
+        "p50_ms": p50 / 1000,
+        "p95_ms": p95 / 1000,
+        "p99_ms": p99 / 1000,
         "errors": errors,
-        "throughput": len(latencies) / elapsed if elapsed else 0.0,
-        "median_ms": statistics.median(latencies) * 1000 if latencies else float("nan"),
-        "p95_ms": latencies[int(len(latencies) * 0.95) - 1] * 1000 if latencies else float("nan"),
     }
 
 
+def check(port: int, method: str, path: str, body: str | None) -> None:
+    """Every page must answer 200 before it is measured (a fast error page proves nothing)."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    headers = {"Content-Type": "application/x-www-form-urlencoded"} if body else {}
+    connection.request(method, path, body=body, headers=headers)
+    response = connection.getresponse()
+    response.read()
+    if response.status != 200:
+        raise SystemExit(f"{method} {path} answered {response.status}")
+
+
+def measure(port: int, pages: list, options: argparse.Namespace) -> dict[str, list[dict]]:
+    """Each page `rounds` times; every round measures the baselines too, so ratios are same-round."""
+    runs: dict[str, list[dict]] = {name: [] for name, *_rest in pages}
+    for _name, method, path, body in pages:
+        check(port, method, path, body)
+    for _round in range(options.rounds):
+        for name, method, path, body in pages:
+            runs[name].append(drive(port, method, path, body, options.seconds, options.connections))
+        trivial, static = runs[BASELINES[0]][-1]["rps"], runs[BASELINES[1]][-1]["rps"]
+        for name, *_rest in pages:
+            runs[name][-1]["x_trivial"] = runs[name][-1]["rps"] / trivial
+            runs[name][-1]["x_static"] = runs[name][-1]["rps"] / static
+    return runs
+
+
+def summary(runs: list[dict]) -> dict:
+    """Median over the rounds of every figure."""
+    return {key: statistics.median(run[key] for run in runs) for key in runs[0]}
+
+
 def lighthouse(port: int) -> dict:
-    if not shutil.which("npx") or not Path("/usr/bin/chromium").exists():
+    if not shutil.which("npx") or not Path(CHROMIUM).exists():
         print("Lighthouse skipped: needs npx (Node.js) and /usr/bin/chromium.")
         return {}
+    RESULTS.mkdir(exist_ok=True)  # Lighthouse does not create the folder it writes to
     scores = {}
-    for name, path in [("home", "/nl/"), ("search", "/nl/organisaties/?q=loverboy")]:
-        out = ROOT / "bench-results" / f"lighthouse-{name}.json"
-        command = [
-            "npx", "--yes", "lighthouse@12", f"http://127.0.0.1:{port}{path}", "--quiet",
-            "--only-categories=performance,accessibility,best-practices", "--output=json", f"--output-path={out}",
-            "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking "
-            "--disable-component-update --disable-sync --no-first-run",
-        ]  # fmt: skip
-        for _attempt in range(2):  # Lighthouse's trace recording is sometimes flaky (NO_NAVSTART)
-            result = subprocess.run(command, env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"}, timeout=600)
-            if result.returncode == 0:
-                break
-        if result.returncode != 0 or not out.exists():
+    pages = [
+        ("home", "/nl/"),
+        ("search", "/nl/organisaties/?q=loverboy"),
+        ("organisation", "/nl/organisaties/veilig-thuis/"),
+        ("wizard start", "/nl/verwijswijzer/"),
+        ("campaign library", "/nl/campagnes/"),
+    ]
+    for name, path in pages:
+        out = RESULTS / f"lighthouse-{name.replace(' ', '-')}.json"
+        out.unlink(missing_ok=True)
+        with tempfile.TemporaryDirectory() as profile:
+            command = [
+                "npx", "--yes", "lighthouse@12", f"http://127.0.0.1:{port}{path}", "--quiet",
+                "--only-categories=performance,accessibility,best-practices,seo", "--output=json",
+                f"--output-path={out}", "--max-wait-for-load=30000",
+                f"--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage "
+                f"--disable-background-networking --disable-component-update --disable-sync --no-first-run "
+                f"--user-data-dir={profile}",
+            ]  # fmt: skip
+            for _attempt in range(2):  # Lighthouse's trace recording is sometimes flaky (NO_NAVSTART)
+                result = subprocess.run(command, env={**os.environ, "CHROME_PATH": CHROMIUM}, timeout=600)
+                if result.returncode == 0 and out.exists():
+                    break
+        if not out.exists():
             print(f"Lighthouse failed for {name} (exit {result.returncode}).")
             continue
         report = json.loads(out.read_text())
-        scores[name] = {key: round(cat["score"] * 100) for key, cat in report["categories"].items()}
+        scores[name] = {key: round((cat["score"] or 0) * 100) for key, cat in report["categories"].items()}
     return scores
+
+
+def machine() -> str:
+    model = ""
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        found = re.search(r"model name\s*:\s*(.+)", cpuinfo.read_text())
+        model = found.group(1).strip() if found else ""
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    system = f"{platform.system()} {platform.release()}"
+    return f"{os.cpu_count()} cores ({model or platform.processor()}), {system}, load average at start {load}"
+
+
+def table(results: dict) -> str:
+    lines = [
+        "| data | cache | page | req/s | p50 ms | p95 ms | p99 ms | × /ping | × static | errors |",
+        "|---|---|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for data, modes in results.items():
+        for mode, pages in modes.items():
+            for name, figures in pages.items():
+                lines.append(
+                    f"| {data} | {mode} | {name} | {figures['rps']:,.0f} | {figures['p50_ms']:.1f} | "
+                    f"{figures['p95_ms']:.1f} | {figures['p99_ms']:.1f} | {figures['x_trivial']:.3f} | "
+                    f"{figures['x_static']:.3f} | {figures['errors']:.0f} |"
+                )
+    return "\n".join(lines)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--only", choices=["directory"], default=None)
     parser.add_argument("--synthetic", type=int, default=10_000)
-    parser.add_argument("--seconds", type=float, default=10.0)
-    parser.add_argument("--concurrency", type=int, default=os.cpu_count() or 2, help="clients at once")
-    parser.add_argument("--workers", type=int, default=(os.cpu_count() or 2) * 2 + 1)
+    parser.add_argument("--seconds", type=float, default=8.0)
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--no-lighthouse", action="store_true")
+    parser.add_argument("--no-seed-round", action="store_true", help="only measure with the synthetic directory")
     options = parser.parse_args()
     if "DATABASE_URL" not in os.environ or not os.environ["DATABASE_URL"].startswith("postgres"):
         raise SystemExit("Run me through scripts/with-postgres (make bench).")
+    if not Path(WRK).exists():
+        raise SystemExit("wrk is missing: apt-get install wrk")
 
-    print(f"Preparing: seed data + {options.synthetic} synthetic organisations …")
-    prepare(options.synthetic)
-    port = free_port()
-    server = start_gunicorn(port, options.workers)
-    results = {}
-    try:
-        for name, method, path, body in targets(options.only):
-            results[name] = drive(port, method, path, body, options.seconds, options.concurrency)
-        scores = {} if (options.no_lighthouse or options.only) else lighthouse(port)
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+    where = machine()
+    print(f"Machine: {where}")
+    print("Preparing: migrations, seed data, static files …")
+    prepare()
+    pages = targets(options.only)
+    results: dict[str, dict[str, dict]] = {}
+    scores: dict = {}
+    sizes = [] if options.no_seed_round else [("seed data", 0)]
+    if options.synthetic:
+        sizes.append((f"+{options.synthetic:,} organisations", options.synthetic))
+    for data, synthetic in sizes:
+        if synthetic:
+            print(f"Adding {synthetic} synthetic organisations …")
+            add_synthetic(synthetic)
+        results[data] = {}
+        for mode, cached in (("uncached", False), ("cached", True)):
+            print(f"Measuring: {data}, {mode} …")
+            server, port = start_gunicorn(options.workers, cached)
+            try:
+                runs = measure(port, pages, options)
+                if cached and not synthetic and not (options.no_lighthouse or options.only):
+                    scores = lighthouse(port)
+            finally:
+                stop(server)
+            results[data][mode] = {name: summary(page_runs) for name, page_runs in runs.items()}
 
-    trivial = results["trivial Django view"]
-    static = results["static file (whitenoise)"]
-    header = (
-        f"{'page':28} {'req/s':>8} {'median ms':>10} {'p95 ms':>8} {'×trivial p95':>13} {'×static p95':>12}"
-        f" {'errors':>7}"
-    )
     print()
-    print(f"gunicorn {options.workers} workers, {options.concurrency} clients, {options.seconds:.0f} s per page, "
-          f"{options.synthetic} synthetic organisations")  # fmt: skip
-    print(header)
-    print("-" * len(header))
-    for name, figures in results.items():
-        print(
-            f"{name:28} {figures['throughput']:8.0f} {figures['median_ms']:10.1f} {figures['p95_ms']:8.1f} "
-            f"{figures['p95_ms'] / trivial['p95_ms']:13.1f} {figures['p95_ms'] / static['p95_ms']:12.1f} "
-            f"{figures['errors']:7d}"
-        )
-    searches = [f for n, f in results.items() if n.startswith("search")]
-    if searches:
-        worst = max(f["p95_ms"] for f in searches)
-        print(
-            f"\nSearch p95 (worst query): {worst:.1f} ms — target under 100 ms: {'met' if worst < 100 else 'NOT met'}"
-        )
+    print(
+        f"wrk -c{options.connections} -d{options.seconds:.0f}s per page, gunicorn {options.workers} workers, "
+        f"production mode, PostgreSQL; {options.rounds} round(s), medians"
+    )
+    text = table(results)
+    print(text)
     if scores:
-        print("\nLighthouse scores (target ≥ 95 each):")
+        print("\nLighthouse (performance, accessibility, best-practices, SEO):")
         for name, categories in scores.items():
             print(f"  {name}: " + ", ".join(f"{key} {value}" for key, value in categories.items()))
-    out_dir = ROOT / "bench-results"
-    out_dir.mkdir(exist_ok=True)
+    RESULTS.mkdir(exist_ok=True)
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-    out = out_dir / f"{stamp}{'-' + options.only if options.only else ''}.json"
-    out.write_text(json.dumps({"options": vars(options), "results": results, "lighthouse": scores}, indent=2))
-    print(f"\nWritten to {out.relative_to(ROOT)}")
+    base = RESULTS / f"{stamp}{'-' + options.only if options.only else ''}"
+    base.with_suffix(".json").write_text(
+        json.dumps({"machine": where, "options": vars(options), "results": results, "lighthouse": scores}, indent=2)
+    )
+    lighthouse_lines = [
+        f"| {name} | " + " | ".join(str(categories.get(key, "")) for key in ("performance", "accessibility",
+                                                                              "best-practices", "seo")) + " |"
+        for name, categories in scores.items()
+    ]  # fmt: skip
+    markdown = [f"Measured {stamp} on {where}.", "", text]
+    if lighthouse_lines:
+        markdown += [
+            "",
+            "| Lighthouse | performance | accessibility | best practices | SEO |",
+            "|---|---:|---:|---:|---:|",
+        ]
+        markdown += lighthouse_lines
+    base.with_suffix(".md").write_text("\n".join(markdown) + "\n")
+    print(f"\nWritten to {base.relative_to(ROOT)}.json and .md")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,83 @@
+#!/usr/bin/env python
+"""Where the time of an uncached page goes: `make profile` (pyinstrument, production settings).
+
+Runs inside scripts/with-postgres: loads the seed data (and --synthetic N organisations), then
+requests each page --repeat times through Django's test client with the page cache off, and prints
+pyinstrument's call tree per page plus the mean time and number of queries per request.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from scripts.bench import ENV, WIZARD_RESULT, add_synthetic, prepare  # noqa: E402
+
+PAGES = {
+    "home": ("GET", "/nl/"),
+    "search": ("GET", "/nl/organisaties/?q=loverboy"),
+    "search-facets": ("GET", "/nl/organisaties/?q=arbeidsuitbuting&vorm=labour"),
+    "organisation": ("GET", "/nl/organisaties/veilig-thuis/"),
+    "meldroute": ("GET", "/nl/meldroute/westland/"),
+    "campaigns": ("GET", "/nl/campagnes/"),
+    "api": ("GET", "/api/v1/organisaties/?q=mensenhandel&pagina=3"),
+    "wizard-result": ("POST", "/nl/verwijswijzer/"),
+}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("pages", nargs="*", default=list(PAGES))
+    parser.add_argument("--repeat", type=int, default=50)
+    parser.add_argument("--synthetic", type=int, default=0)
+    parser.add_argument("--skip-prepare", action="store_true")
+    options = parser.parse_args()
+    if not options.skip_prepare:
+        prepare()
+        if options.synthetic:
+            add_synthetic(options.synthetic)
+        # The profile runs in this process: hand over to a fresh one with the settings loaded.
+        command = [sys.executable, __file__, *options.pages, "--repeat", str(options.repeat), "--skip-prepare"]
+        raise SystemExit(subprocess.run(command, env={**ENV, "PAGE_CACHE_SECONDS": "0"}, cwd=ROOT).returncode)
+
+    os.environ.update({**ENV, "PAGE_CACHE_SECONDS": "0"})
+    import django
+
+    django.setup()
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from pyinstrument import Profiler
+
+    client = Client(HTTP_ACCEPT_ENCODING="gzip", HTTP_HOST="localhost")
+
+    def request(method: str, path: str):
+        if method == "POST":
+            return client.post(path, WIZARD_RESULT, content_type="application/x-www-form-urlencoded")
+        return client.get(path)
+
+    for name in options.pages:
+        method, path = PAGES[name]
+        response = request(method, path)  # warm up: templates compiled, connection open
+        assert response.status_code == 200, (path, response.status_code)
+        with CaptureQueriesContext(connection) as queries:
+            request(method, path)
+        profiler = Profiler(interval=0.0005)
+        started = time.perf_counter()
+        with profiler:
+            for _time in range(options.repeat):
+                request(method, path)
+        mean = (time.perf_counter() - started) / options.repeat * 1000
+        print(f"\n=== {name} {method} {path}: {mean:.1f} ms per request, {len(queries)} queries")
+        print(profiler.output_text(unicode=False, color=False, show_all=False, short_mode=True))
+
+
+if __name__ == "__main__":
+    main()

@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('directory', '0005_facet_bits'),
+        ('directory', '0006_places_and_search_terms'),
     ]
 
     operations = [

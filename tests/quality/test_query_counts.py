@@ -19,10 +19,10 @@ pytestmark = pytest.mark.django_db
 
 PAGES = [
     ("/nl/", 3),
-    ("/nl/organisaties/", 12),
-    ("/nl/organisaties/?q=loverboy", 13),
-    ("/nl/organisaties/?q=arbeidsuitbuting&vorm=labour&taal=pl", 14),
-    ("/nl/organisaties/?gemeente=westland&schaal=regional&pagina=2", 13),
+    ("/nl/organisaties/", 14),
+    ("/nl/organisaties/?q=loverboy", 17),
+    ("/nl/organisaties/?q=arbeidsuitbuting&vorm=labour&taal=pl", 18),
+    ("/nl/organisaties/?gemeente=westland&schaal=regional&pagina=2", 15),
     ("/api/v1/organisaties/?q=mensenhandel&pagina=2", 20),
     ("/nl/organisaties/veilig-thuis/", 12),
     ("/nl/meldroute/westland/", 10),

@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('directory', '0006_places_and_search_terms'),
+        ('directory', '0007_editor_rights_for_places_and_search_terms'),
     ]
 
     operations = [

@@ -1,4 +1,4 @@
-"""Anonymous public pages served from a cache that is never stale (ADR 012).
+"""Anonymous public pages served from a cache that is never stale (ADR 015).
 
 A public page is the same for every visitor of one address (the language is in the URL) and sets
 no cookie, so a rendered page can be served again. What makes that safe with several web

@@ -162,7 +162,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# --- Page cache (portal/page_cache.py, ADR 012) ----------------------------------------------
+# --- Page cache (portal/page_cache.py, ADR 015) ----------------------------------------------
 # Each worker keeps rendered public pages in its own memory; the content generation in every key
 # keeps them right across workers and containers. Off in the test suite (tests read the template
 # context of every response); the page-cache tests switch it on.

@@ -163,3 +163,9 @@ def structured_data(request: HttpRequest, organisation: Organisation, channels) 
     if organisation.serves_nationally:
         data["areaServed"] = {"@type": "Country", "name": "Nederland"}
     return data
+
+
+@require_safe
+def open_data(request: HttpRequest) -> HttpResponse:
+    """What the open data is, under which licence, in which formats, how fresh, and where to report errors."""
+    return render(request, "directory/open_data.html")

@@ -26,10 +26,14 @@ def read_page_file(path: Path) -> dict[str, str]:
     return meta
 
 
-def load_pages() -> int:
+def load_pages(only: set[str] | None = None) -> int:
+    """Every page folder (or only the slugs given) whose slug is not in the database yet."""
     languages = {code for code, _name in settings.LANGUAGES}
+    existing = set(Page.objects.values_list("slug", flat=True))
     count = 0
     for folder in sorted(p for p in PAGES_DIR.iterdir() if p.is_dir()):
+        if folder.name in existing or (only is not None and folder.name not in only):
+            continue
         translations = {path.stem: read_page_file(path) for path in folder.glob("*.md") if path.stem in languages}
         dutch = translations.get("nl")
         if dutch is None:
@@ -49,4 +53,9 @@ def load_pages() -> int:
     return count
 
 
-DATASETS = [Dataset(name="portal.pages", load=load_pages, fills=[Page], order=5)]
+DATASETS = [
+    Dataset(name="portal.pages", load=load_pages, fills=[Page], order=5),
+    # Added later: loaded once into sites that already have the first pages (never over editors'
+    # work: a page with this slug that exists is left alone).
+    Dataset(name="portal.pages.veilig-internetten", load=lambda: load_pages({"veilig-internetten"}), order=6),
+]

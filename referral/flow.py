@@ -99,3 +99,11 @@ def read_answers(data: dict[str, str], known_places: set[str]) -> tuple[Answers,
             return answers, node
         answers[node] = value
     return relevant_answers(answers), None
+
+
+def progress(node: str, answers: Answers) -> tuple[int, int]:
+    """Where the person is: (number of this question, number of questions asked with these answers)."""
+    asked = [n for n in ORDER if is_relevant(n, answers)]
+    if node not in asked:
+        return 0, len(asked)
+    return asked.index(node) + 1, len(asked)

@@ -68,6 +68,8 @@ def _question(request, node: str, answers: flow.Answers, *, error: str = "", sta
         "previous": flow.previous_node(node, answers),
         "error": error,
         "choices": flow.QUESTIONS[node].choices,
+        "progress": flow.progress(node, answers),
+        "switch_action": f"show:{node}",
     }
     if node == flow.PLACE:
         current = context["current"]
@@ -82,6 +84,9 @@ def _question(request, node: str, answers: flow.Answers, *, error: str = "", sta
         if place is not None:
             context["place_options_kind"], context["place_options"] = _place_options(place)
             context["place_postcode"], context["place_typed"] = place.postcode, place.typed.strip()
+        if error and context["place_kind"] == "municipality":
+            # The problem is in the typed name: the error belongs to (and links to) the text field.
+            context["error_field"] = "place-name"
     return render(request, f"referral/questions/{node}.html", context, status=status)
 
 
@@ -98,6 +103,7 @@ def _check(request, answers: flow.Answers) -> HttpResponse:
             "hidden_answers": [(key, answers[key]) for key in flow.ORDER if key in answers],
             "municipality": municipality,
             "previous": flow.previous_node(flow.CHECK, answers),
+            "switch_action": "continue",
         },
     )
 
@@ -131,6 +137,7 @@ def _result(request, answers: flow.Answers) -> HttpResponse:
         "municipality": municipality,
         "meldroute": build_meldroute(municipality) if municipality and answers.get(flow.WHO) == "professional" else [],
         "hidden_answers": [(key, answers[key]) for key in flow.ORDER if key in answers],
+        "switch_action": "result",
     }
     return render(request, "referral/result.html", context)
 
@@ -139,6 +146,11 @@ def _next_page(request, answers: flow.Answers) -> HttpResponse:
     """The first question still open, or the check-your-answers page when all are answered."""
     node = flow.next_node(answers)
     return _check(request, answers) if node == flow.CHECK else _question(request, node, answers)
+
+
+def _danger(request, answers: flow.Answers) -> HttpResponse:
+    context = {"answers": answers, "hidden_answers": list(answers.items()), "switch_action": "danger"}
+    return render(request, "referral/danger.html", context)
 
 
 def _read_place(request: HttpRequest) -> tuple[str | None, str, str, PlaceAnswer | None]:
@@ -203,6 +215,9 @@ def start(request: HttpRequest) -> HttpResponse:
                 error=_("Please answer this question first."),
             )
         return _result(request, answers)
+    if action == "danger" and answers.get(flow.DANGER) == "yes":
+        # The "call 112" page again, in the language just chosen.
+        return _danger(request, answers)
     if action == "continue":
         return _next_page(request, answers)
 
@@ -228,7 +243,7 @@ def start(request: HttpRequest) -> HttpResponse:
     answers = flow.relevant_answers(answers)
 
     if step == flow.DANGER and value == "yes":
-        return render(request, "referral/danger.html", {"hidden_answers": list(answers.items())})
+        return _danger(request, answers)
     return _next_page(request, answers)
 
 

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 import markdown as markdown_lib
 import nh3
 from django import template
@@ -24,7 +26,28 @@ def markdown(text: str | None) -> SafeString:
         url_schemes={"http", "https", "mailto", "tel"},
         link_rel="noopener noreferrer",
     )
-    return mark_safe(clean)  # noqa: S308 - sanitised by nh3 just above
+    return mark_safe(_tables_in_regions(clean))  # noqa: S308 - sanitised by nh3 just above
+
+
+_HEADING = re.compile(r"<h[234][^>]*>(.*?)</h[234]>", re.S)
+
+
+def _tables_in_regions(html: str) -> str:
+    """Each table in its own labelled region that scrolls sideways on a narrow screen, so a
+    wide table never squeezes its words (WCAG 1.4.10). The label is the heading above it."""
+    from html import unescape
+
+    from django.utils.html import escape, strip_tags
+    from django.utils.translation import gettext
+
+    parts = html.split("<table>")
+    out = [parts[0]]
+    for part in parts[1:]:
+        headings = _HEADING.findall("".join(out))
+        label = unescape(strip_tags(headings[-1])).strip() if headings else gettext("Table")
+        out.append(f'<div class="table-scroll" role="region" tabindex="0" aria-label="{escape(label)}"><table>')
+        out.append(part.replace("</table>", "</table></div>", 1))
+    return "".join(out)
 
 
 _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}

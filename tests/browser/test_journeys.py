@@ -6,6 +6,8 @@ import re
 
 import pytest
 
+from tests.browser.pages import next_page
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
@@ -84,23 +86,24 @@ class WizardTestCase:
         seen_urls: list[str] = []
         page.on("request", lambda request: seen_urls.append(request.url))
         page.goto(f"{live_server.url}/nl/verwijswijzer/")
-        page.locator("main form button[type=submit]").first.click()
+        submit = page.locator("form[novalidate] button[type=submit]")
+        next_page(page, page.locator("main form button[type=submit]").first.click)
         for value in ["no", "other", "melden", "yes", "work", "no"]:
             page.locator(f'input[name="answer"][value="{value}"]').check()
-            page.locator("form[novalidate] button[type=submit]").click()
+            next_page(page, submit.click)
         page.locator("#place-municipality").check()
         page.locator("#place-name").fill("Westland")
-        page.locator("form[novalidate] button[type=submit]").click()
+        next_page(page, submit.click)
         # Check-your-answers: go back one step, then change an answer.
-        page.locator(".back-form button").click()
+        next_page(page, page.locator(".back-form button").click)
         assert page.locator("#place-name").input_value() == "Westland"
-        page.locator("form[novalidate] button[type=submit]").click()
-        page.locator('button[value="show:need"]').click()
+        next_page(page, submit.click)
+        next_page(page, page.locator('button[value="show:need"]').click)
         assert page.locator('input[name="answer"][value="melden"]').is_checked()
-        page.locator("form[novalidate] button[type=submit]").click()
+        next_page(page, submit.click)
         page.locator('input[name="answer"][value="yes"]').check()
-        page.locator("form[novalidate] button[type=submit]").click()
-        page.locator('button[value="result"]').click()
+        next_page(page, submit.click)
+        next_page(page, page.locator('button[value="result"]').click)
         assert page.locator("ol.route-card > li").count() >= 3
         assert "Meld Misdaad Anoniem" in page.locator("ol.route-card > li").first.inner_text()
         requested = " ".join(seen_urls)

@@ -25,7 +25,7 @@ class SeedingTestCase:
         assert {"portal.pages", "directory.organisations", "referral.rules", "campaigns.seed001"} <= set(loaded)
         assert Organisation.objects.count() >= 120
         assert Municipality.objects.count() == 342
-        assert Page.objects.filter(published=True).count() == 11
+        assert Page.objects.filter(published=True).count() == 12
         assert RouteRule.objects.exists() and Campaign.objects.exists()
 
     def test_a_second_run_keeps_what_an_editor_changed(self, seeded):
@@ -45,3 +45,18 @@ class SeedingTestCase:
         load_datasets(report=lambda message: None)
         assert Page.objects.count() == 1
         assert LoadedDataset.objects.filter(name="portal.pages", rows=0).exists()
+
+    def test_the_safe_browsing_page_comes_once_to_a_site_that_already_has_pages(self, seeded):
+        """A site loaded before the page existed gets it on the next run, in all seven languages;
+        an editor who removes it afterwards does not get it back."""
+        Page.objects.filter(slug="veilig-internetten").delete()
+        LoadedDataset.objects.filter(name="portal.pages.veilig-internetten").delete()
+        privacy_title = Page.objects.get(slug="privacy").title_nl
+        assert load_datasets(report=lambda message: None) == ["portal.pages.veilig-internetten"]
+        page = Page.objects.get(slug="veilig-internetten")
+        assert page.title_nl == "Veilig internetten"
+        assert all(getattr(page, f"body_{code}") for code in ("nl", "en", "pl", "ro", "bg", "uk", "ar"))
+        assert Page.objects.get(slug="privacy").title_nl == privacy_title
+        page.delete()
+        assert load_datasets(report=lambda message: None) == []
+        assert not Page.objects.filter(slug="veilig-internetten").exists()

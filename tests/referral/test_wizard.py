@@ -224,3 +224,31 @@ class CoverageTestCase:
         Organisation.objects.filter(slug="fairwork").update(published=False)
         with pytest.raises(CommandError):
             call_command("check_routes")
+
+
+class WhereAmIAndLanguageTestCase:
+    def test_each_question_says_its_number_and_links_its_hint(self, client):
+        response = post(client, {"step": "start"})
+        assert "Vraag 1 van 6" in response.content.decode()
+        response = answer(client, response, "danger", "no")
+        response = answer(client, response, "who", "professional")
+        html = response.content.decode()
+        assert "Vraag 3 van 7" in html, "a professional gets one question more (their field of work)"
+        assert 'aria-describedby="question-hint"' in html
+        assert 'id="question-hint">Kies wat het best past.' in html
+
+    def test_on_a_wizard_step_the_language_choice_posts_the_answers_to_the_same_step(self, client):
+        response = walk(client, [("danger", "no"), ("who", "other")])
+        html = response.content.decode()
+        assert '<form method="post" action="/ar/verwijswijzer/" class="language-form"' in html
+        assert 'href="/ar/verwijswijzer/"' not in html
+        switched = client.post("/ar/verwijswijzer/", {"a_danger": "no", "a_who": "other", "action": "show:need"})
+        assert switched.status_code == 200
+        assert switched.templates[0].name == "referral/questions/need.html"
+        assert '<html lang="ar" dir="rtl">' in switched.content.decode()
+        assert carried(switched) == {"a_danger": "no", "a_who": "other"}
+
+    def test_the_call_112_page_stays_in_the_new_language(self, client):
+        response = client.post("/en/verwijswijzer/", {"a_danger": "yes", "action": "danger"})
+        assert response.templates[0].name == "referral/danger.html"
+        assert "Call 112 now" in response.content.decode()

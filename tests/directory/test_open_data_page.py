@@ -39,3 +39,9 @@ def test_the_headings_are_really_translated():
 def test_the_error_report_link_leads_to_comensha(client: Client):
     page = client.get("/nl/organisaties/?q=CoMensha").context["page"]
     assert "Coördinatiecentrum tegen Mensenhandel (CoMensha)" in [o.name for o in page.object_list][:3]
+
+
+@pytest.mark.parametrize("language", ["nl", "ar"])
+def test_every_page_links_to_it_in_the_footer(client: Client, language):
+    body = client.get(f"/{language}/").content.decode()
+    assert f'href="/{language}/organisaties/open-data/"' in body

@@ -2,9 +2,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+import reversion
 from django.contrib import admin
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportModelAdmin
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
@@ -15,6 +17,7 @@ from directory.models import (
     ChainRole,
     ContactChannel,
     ExploitationForm,
+    InformationPractice,
     Language,
     Municipality,
     Organisation,
@@ -23,10 +26,12 @@ from directory.models import (
     Province,
     SafetyRegion,
     SearchTerm,
+    UnlistedDesk,
+    stale_before,
 )
 from directory.resources import OrganisationResource
 from directory.search import refresh_words, reindex
-from portal.admin_tools import PublishControlMixin, TranslationStatusMixin
+from portal.admin_tools import PublishControlMixin, TranslationStatusMixin, can_publish
 
 
 class ContactChannelInline(TranslationStackedInline):
@@ -39,9 +44,20 @@ class ContactChannelInline(TranslationStackedInline):
         ("opening_hours", "is_24_7"),
         ("free_of_charge", "anonymous"),
         "languages",
-        ("source", "last_verified"),
+        "status",
+        ("source", "source_url", "taken_over"),
+        "review_reason",
+        "excerpt",
+        ("confirmed_at", "confirmed_by"),
         "order",
     )
+    readonly_fields = ("excerpt", "confirmed_at", "confirmed_by")
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not can_publish(request):
+            fields.append("status")  # only a hoofdredacteur puts a channel in front of the public
+        return fields
 
 
 class VerificationFilter(admin.SimpleListFilter):
@@ -94,8 +110,12 @@ class OrganisationAdmin(
                                         "is_shelter", "is_national_desk", "chain_roles", "website")}),
         (_("Area served"), {"fields": ("scale", "serves_nationally", "provinces", "safety_regions", "police_units",
                                        "municipalities")}),
+        (_("What happens with your information"), {"fields": ("information_practice", "info_is_police",
+                                                              "info_anonymous", "info_passes_on",
+                                                              "info_passes_on_note", "info_free",
+                                                              "info_papers_needed")}),
         (_("Source and checks"), {"fields": ("source", "source_text", "last_verified", "needs_review",
-                                             "review_note", "created_at", "updated_at")}),
+                                             "review_note", "public_note", "created_at", "updated_at")}),
     )  # fmt: skip
 
     def save_related(self, request, form, formsets, change) -> None:
@@ -173,3 +193,105 @@ class SearchTermAdmin(admin.ModelAdmin):
     def delete_model(self, request, obj) -> None:
         super().delete_model(request, obj)
         refresh_words()
+
+
+class ChannelCheckFilter(admin.SimpleListFilter):
+    """The editors' verification queue and to-do list for contact channels."""
+
+    title = _("check")
+    parameter_name = "controle"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("wachtrij", _("To be checked (not public)")),
+            ("onbevestigd", _("Public source, not yet confirmed")),
+            ("verlopen", _("Not confirmed in the last 12 months")),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "wachtrij":
+            return queryset.filter(status=ContactChannel.Status.TO_CHECK)
+        if self.value() == "onbevestigd":
+            return queryset.filter(status=ContactChannel.Status.PUBLIC_SOURCE)
+        if self.value() == "verlopen":
+            limit = stale_before()
+            return queryset.filter(
+                Q(status=ContactChannel.Status.CONFIRMED, confirmed_at__date__lt=limit)
+                | Q(status=ContactChannel.Status.PUBLIC_SOURCE, taken_over__lt=limit)
+            )
+        return queryset
+
+
+@admin.register(ContactChannel)
+class ContactChannelAdmin(TranslationStatusMixin, VersionAdmin, TranslationAdmin):
+    """All contact channels; filtered to "to be checked" it is the verification queue."""
+
+    list_display = ("value", "kind", "organisation", "status", "source_link", "excerpt", "review_reason",
+                    "taken_over", "confirmed_at", "translation_status")  # fmt: skip
+    list_filter = (ChannelCheckFilter, "status", "kind")
+    list_select_related = ("organisation",)
+    search_fields = ("value", "organisation__name", "label", "excerpt")
+    autocomplete_fields = ("organisation",)
+    actions = ["confirm"]
+    readonly_fields = ("excerpt", "source_link", "confirmed_at", "confirmed_by")
+    fields = (
+        "organisation", ("kind", "value"), "label", ("opening_hours", "is_24_7"), ("free_of_charge", "anonymous"),
+        "languages", "status", ("source", "source_url", "source_link", "taken_over"), "review_reason", "excerpt",
+        ("confirmed_at", "confirmed_by"), "order",
+    )  # fmt: skip
+    filter_horizontal = ("languages",)
+
+    @admin.display(description=_("source page"))
+    def source_link(self, obj: ContactChannel) -> str:
+        if not obj.source_url:
+            return obj.source or "–"
+        return format_html('<a href="{}" rel="noopener noreferrer" target="_blank">{}</a>', obj.source_url,
+                           obj.source or obj.source_url)  # fmt: skip
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not can_publish(request):
+            fields.append("status")
+        return fields
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if not can_publish(request):
+            actions.pop("confirm", None)
+        return actions
+
+    @admin.action(description=_("Confirm: checked with the organisation today (publishes the channel)"))
+    def confirm(self, request, queryset) -> None:
+        """One action: the channel becomes confirmed by this editor, now; kept in the history."""
+        now = timezone.now()
+        count = 0
+        for channel in queryset.select_related("organisation"):
+            with reversion.create_revision():
+                channel.status = ContactChannel.Status.CONFIRMED
+                channel.confirmed_at = now
+                channel.confirmed_by = request.user
+                channel.review_reason = ""
+                channel.save()
+                reversion.set_user(request.user)
+                reversion.set_comment(f"Bevestigd door {request.user.get_username()} op {now:%Y-%m-%d %H:%M}")
+            self.log_change(request, channel, [{"changed": {"fields": ["status", "confirmed_at", "confirmed_by"]}}])
+            count += 1
+        reindex(queryset.values_list("organisation_id", flat=True).distinct())
+        self.message_user(request, _("%(count)d contact channels confirmed.") % {"count": count})
+
+
+@admin.register(UnlistedDesk)
+class UnlistedDeskAdmin(admin.ModelAdmin):
+    """Desks a public source names that the directory lacks: for editors to decide on, never public."""
+
+    list_display = ("name", "key", "imported_at")
+    search_fields = ("name", "notes")
+    readonly_fields = ("key", "name", "notes", "channels", "imported_at")
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+
+@admin.register(InformationPractice)
+class InformationPracticeAdmin(TranslationStatusMixin, VersionAdmin, TranslationAdmin):
+    list_display = ("name", "is_police", "anonymous", "passes_on", "free", "papers_needed", "translation_status")

@@ -27,7 +27,7 @@ PAGE_SIZE = shared.PAGE_SIZE
 
 
 def _verified_channels() -> QuerySet:
-    return ContactChannel.objects.filter(last_verified__isnull=False).exclude(source="")
+    return ContactChannel.objects.public()
 
 
 def _kind_facts() -> list[QuerySet]:

@@ -6,11 +6,15 @@ phone / contact / location, Language ≈ language, the area fields ≈ service_a
 
 from __future__ import annotations
 
+import datetime as dt
+
+from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 # --- Regions --------------------------------------------------------------------------------
@@ -143,6 +147,52 @@ class Language(models.Model):
         return self.name
 
 
+class Answer(models.TextChoices):
+    """A fact about a desk: yes, no, or not known. Unknown stays unknown: never guess."""
+
+    YES = "yes", _("Yes")
+    NO = "no", _("No")
+    UNKNOWN = "unknown", _("Not known")
+
+
+class InformationPractice(models.Model):
+    """What happens with your information at a kind of desk (police, Veilig Thuis, an NGO, …).
+
+    The defaults of a desk's role, as data editors can change; an organisation can override each
+    answer. Shown as the card "What happens with your information".
+    """
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name = models.CharField(_("kind of desk"), max_length=100)
+    is_police = models.CharField(
+        _("is it the police or an investigation service?"), max_length=10, choices=Answer.choices,
+        default=Answer.UNKNOWN,
+    )  # fmt: skip
+    anonymous = models.CharField(
+        _("can you stay anonymous?"), max_length=10, choices=Answer.choices, default=Answer.UNKNOWN
+    )
+    passes_on = models.CharField(
+        _("does it pass your information to the police or CoMensha?"), max_length=10, choices=Answer.choices,
+        default=Answer.UNKNOWN,
+    )  # fmt: skip
+    passes_on_note = models.CharField(_("to whom and when (in plain words)"), max_length=300, blank=True)
+    free = models.CharField(_("is it free?"), max_length=10, choices=Answer.choices, default=Answer.UNKNOWN)
+    papers_needed = models.CharField(
+        _("do you need papers (ID, residence permit)?"), max_length=10, choices=Answer.choices,
+        default=Answer.UNKNOWN,
+    )  # fmt: skip
+    note = models.CharField(_("anything else to know"), max_length=300, blank=True)
+    source = models.CharField(_("where these answers come from"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("what happens with your information (defaults per kind of desk)")
+        verbose_name_plural = _("what happens with your information (defaults per kind of desk)")
+
+    def __str__(self) -> str:
+        return self.name
+
+
 # --- Organisations --------------------------------------------------------------------------
 
 
@@ -152,16 +202,19 @@ class OrganisationQuerySet(models.QuerySet):
 
     def serving(self, municipality: Municipality) -> OrganisationQuerySet:
         """National organisations plus every organisation whose area contains the municipality."""
+        return self.filter(Q(serves_nationally=True) | Q(is_national_desk=True) | self._area_contains(municipality))
+
+    def serving_by_area(self, municipality: Municipality) -> OrganisationQuerySet:
+        """Organisations whose own area (municipality, region, province, police unit) contains it:
+        Fier for Fryslân, not every national desk."""
+        return self.filter(self._area_contains(municipality))
+
+    @staticmethod
+    def _area_contains(municipality: Municipality) -> Q:
         region = municipality.safety_region
         through = Organisation
-        return self.filter(
-            Q(serves_nationally=True)
-            | Q(is_national_desk=True)
-            | Q(
-                pk__in=through.municipalities.through.objects.filter(municipality=municipality).values(
-                    "organisation_id"
-                )
-            )
+        return (
+            Q(pk__in=through.municipalities.through.objects.filter(municipality=municipality).values("organisation_id"))
             | Q(pk__in=through.safety_regions.through.objects.filter(safetyregion=region).values("organisation_id"))
             | Q(
                 pk__in=through.provinces.through.objects.filter(province=municipality.province_id).values(
@@ -216,6 +269,26 @@ class Organisation(models.Model):
     police_units = models.ManyToManyField(PoliceUnit, blank=True, verbose_name=_("police units served"))
     municipalities = models.ManyToManyField(Municipality, blank=True, verbose_name=_("municipalities served"))
     website = models.URLField(_("website"), blank=True)
+    information_practice = models.ForeignKey(
+        InformationPractice,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        verbose_name=_("kind of desk (what happens with your information)"),
+        help_text=_("Its answers are shown unless you override them below."),
+    )
+    info_is_police = models.CharField(
+        _("override: police or investigation service?"), max_length=10, choices=Answer.choices, blank=True
+    )
+    info_anonymous = models.CharField(_("override: anonymous?"), max_length=10, choices=Answer.choices, blank=True)
+    info_passes_on = models.CharField(
+        _("override: passes information on?"), max_length=10, choices=Answer.choices, blank=True
+    )
+    info_passes_on_note = models.CharField(_("override: to whom and when"), max_length=300, blank=True)
+    info_free = models.CharField(_("override: free?"), max_length=10, choices=Answer.choices, blank=True)
+    info_papers_needed = models.CharField(
+        _("override: papers needed?"), max_length=10, choices=Answer.choices, blank=True
+    )
     source = models.CharField(_("source of this record"), max_length=300)
     source_text = models.TextField(
         _("text in the source"), blank=True, help_text=_("As written in the source, kept for editors.")
@@ -223,6 +296,11 @@ class Organisation(models.Model):
     last_verified = models.DateField(_("last verified"), null=True, blank=True)
     needs_review = models.BooleanField(_("needs an editor's review"), default=False)
     review_note = models.TextField(_("note for editors"), blank=True)
+    public_note = models.TextField(
+        _("note for the public"),
+        blank=True,
+        help_text=_("For example: a pilot that has ended. Shown on its page, in the meldroute and in the wizard."),
+    )
     published = models.BooleanField(_("published"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -252,16 +330,39 @@ class Organisation(models.Model):
     def published_channels(self) -> list[ContactChannel]:
         return [channel for channel in self.channels.all() if channel.is_publishable]
 
+    @property
+    def is_reachable(self) -> bool:
+        """Someone can contact it: a published phone, e-mail, chat, web form, website, … ."""
+        return bool(self.published_channels())
+
+
+class ContactChannelQuerySet(models.QuerySet):
+    def public(self) -> ContactChannelQuerySet:
+        """Channels the public may see: from a named public source, or confirmed by an editor."""
+        return self.filter(PUBLIC_CHANNEL)
+
 
 class ContactChannel(models.Model):
-    """One way to reach an organisation. Shown only when its source and verification are known."""
+    """One way to reach an organisation, with where it comes from and who checked it.
+
+    Three provenance states: taken over from a *public source* (its address and the date it was
+    taken over), *confirmed* by an editor (who and when, a recorded event), or *to be checked*
+    (never shown to the public; in the editors' verification queue).
+    """
 
     class Kind(models.TextChoices):
         PHONE = "phone", _("Phone")
         EMAIL = "email", _("E-mail")
         WEB_FORM = "web_form", _("Web form")
         CHAT = "chat", _("Chat")
+        WEBSITE = "website", _("Website")
+        WHATSAPP = "whatsapp", _("WhatsApp")
         WALK_IN = "walk_in", _("Walk-in address")
+
+    class Status(models.TextChoices):
+        PUBLIC_SOURCE = "public_source", _("From a public source, not yet confirmed by the organisation")
+        CONFIRMED = "confirmed", _("Confirmed by an editor")
+        TO_CHECK = "to_check", _("To be checked (not shown to the public)")
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="channels")
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
@@ -272,32 +373,76 @@ class ContactChannel(models.Model):
     free_of_charge = models.BooleanField(_("free of charge"), default=False)
     anonymous = models.BooleanField(_("anonymous possible"), default=False)
     languages = models.ManyToManyField(Language, blank=True, verbose_name=_("languages"))
-    source = models.CharField(_("source"), max_length=300)
-    last_verified = models.DateField(_("last verified"), null=True, blank=True)
+    status = models.CharField(_("provenance"), max_length=20, choices=Status.choices, default=Status.TO_CHECK)
+    source = models.CharField(
+        _("source"), max_length=300, blank=True, help_text=_("Shown to the public, e.g. the site's name: comensha.nl")
+    )
+    source_url = models.URLField(_("source page"), max_length=500, blank=True)
+    taken_over = models.DateField(_("taken over from the source on"), null=True, blank=True)
+    excerpt = models.TextField(_("excerpt from the source"), blank=True, help_text=_("For editors only."))
+    review_reason = models.TextField(_("why it needs checking"), blank=True, help_text=_("For editors only."))
+    confirmed_at = models.DateTimeField(_("confirmed on"), null=True, blank=True, editable=False)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        editable=False,
+        related_name="+",
+        verbose_name=_("confirmed by"),
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = ContactChannelQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "id"]
         verbose_name = _("contact channel")
         verbose_name_plural = _("contact channels")
+        permissions = [("confirm_contactchannel", _("Can confirm contact channels"))]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.value}"
 
     @property
+    def is_public(self) -> bool:
+        """Public by provenance (what `ContactChannel.objects.public()` selects)."""
+        if self.status == self.Status.CONFIRMED:
+            return bool(self.confirmed_at)
+        return self.status == self.Status.PUBLIC_SOURCE and bool(self.source and self.taken_over)
+
+    @property
     def is_publishable(self) -> bool:
-        if not self.source or not self.last_verified:
+        if not self.is_public:
             return False
         return not (self.kind == self.Kind.WALK_IN and self.organisation.is_shelter)
 
     @property
+    def last_verified(self) -> dt.date | None:
+        """The day an editor last confirmed this channel (a recorded event), else None."""
+        if self.status == self.Status.CONFIRMED and self.confirmed_at:
+            return timezone.localdate(self.confirmed_at)
+        return None
+
+    @property
+    def checked_since(self) -> dt.date | None:
+        """The date the public details go back to: the last confirmation, or when they were taken over."""
+        return self.last_verified or self.taken_over
+
+    @property
+    def is_stale(self) -> bool:
+        """Not confirmed for twelve months: the public page says so, the editors' to-do list shows it."""
+        since = self.checked_since
+        return since is not None and since < stale_before()
+
+    @property
     def href(self) -> str:
         if self.kind == self.Kind.PHONE:
-            return "tel:" + "".join(ch for ch in self.value if ch.isdigit() or ch == "+")
+            return "tel:" + dialable(self.value)
         if self.kind == self.Kind.EMAIL:
             return f"mailto:{self.value}"
-        if self.kind in {self.Kind.WEB_FORM, self.Kind.CHAT} and self.value.startswith("https://"):
-            return self.value
+        if self.kind in {self.Kind.WEB_FORM, self.Kind.CHAT, self.Kind.WEBSITE}:
+            return web_address(self.value)
         return ""
 
     def clean(self) -> None:
@@ -307,6 +452,37 @@ class ContactChannel(models.Model):
             )
         if self.kind in {self.Kind.WEB_FORM, self.Kind.CHAT} and not self.value.startswith("https://"):
             raise ValidationError({"value": _("Enter a full https:// link.")})
+        if self.status == self.Status.PUBLIC_SOURCE and not (self.source and self.taken_over):
+            raise ValidationError(
+                _("A channel from a public source needs the source's name and the date it was taken over.")
+            )
+
+
+PUBLIC_CHANNEL = Q(status=ContactChannel.Status.CONFIRMED, confirmed_at__isnull=False) | (
+    Q(status=ContactChannel.Status.PUBLIC_SOURCE, taken_over__isnull=False) & ~Q(source="")
+)
+CONFIRM_EVERY_DAYS = 365
+
+
+def stale_before() -> dt.date:
+    return timezone.localdate() - dt.timedelta(days=CONFIRM_EVERY_DAYS)
+
+
+def dialable(number: str) -> str:
+    """A number as a tel: link dials it: digits and a leading +; "+31 (0)6" loses its "(0)"."""
+    number = number.replace("(0)", "")
+    digits = "".join(ch for ch in number if ch.isdigit())
+    return "+" + digits if number.strip().startswith("+") else digits
+
+
+def web_address(value: str) -> str:
+    """A link for an address written as on the source ("www.veiligthuis.nl"): https:// is added."""
+    value = value.strip()
+    if value.startswith(("https://", "http://")):
+        return value
+    if value and " " not in value and "." in value:
+        return "https://" + value
+    return ""
 
 
 class SearchWord(models.Model):
@@ -418,3 +594,38 @@ class SearchTerm(models.Model):
         from directory.search import normalise
 
         self.normalised = " ".join(normalise(self.words).split())[:100]
+
+
+class ContactImportRecord(models.Model):
+    """What the contact import wrote, per organisation and value: the import never overwrites a
+    channel an editor changed or deleted since (the same rule as the seed data)."""
+
+    key = models.CharField(max_length=400, unique=True)
+    channel = models.ForeignKey(ContactChannel, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    written = models.JSONField(default=dict)
+    imported_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("contact import record")
+        verbose_name_plural = _("contact import records")
+
+    def __str__(self) -> str:
+        return self.key
+
+
+class UnlistedDesk(models.Model):
+    """A desk a public source names that the directory does not hold (yet): for editors only."""
+
+    key = models.SlugField(max_length=120, unique=True)
+    name = models.CharField(_("name"), max_length=300)
+    notes = models.TextField(_("notes"), blank=True)
+    channels = models.JSONField(_("contact routes in the source"), default=list)
+    imported_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("desk not in the directory")
+        verbose_name_plural = _("desks not in the directory")
+
+    def __str__(self) -> str:
+        return self.name

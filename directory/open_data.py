@@ -15,7 +15,8 @@ HSDS_VERSION = "3.0"
 CSV_COLUMNS = [
     "id", "slug", "name", "alternate_names", "kind", "scale", "description", "audiences", "forms",
     "chain_roles", "serves_nationally", "provinces", "safety_regions", "police_units", "municipalities",
-    "website", "phones", "emails", "web_forms", "chats", "source", "last_verified", "needs_review", "url",
+    "website", "phones", "emails", "web_forms", "chats", "websites", "contact_sources", "source", "last_verified",
+    "needs_review", "url",
 ]  # fmt: skip
 
 
@@ -29,6 +30,19 @@ def with_record_data(queryset: QuerySet) -> QuerySet:
 
 def published_directory():
     return with_record_data(Organisation.objects.published()).order_by("name", "pk")
+
+
+def channel_provenance(channel: ContactChannel) -> dict:
+    """Where a published channel comes from, as the pages say it: a public source (its page and
+    the day it was taken over) or an editor's confirmation (its day). Never a constant."""
+    return {
+        "provenance": channel.status,
+        "source": channel.source,
+        "source_url": channel.source_url or None,
+        "taken_over": channel.taken_over.isoformat() if channel.taken_over else None,
+        "last_verified": channel.last_verified.isoformat() if channel.last_verified else None,
+        "not_confirmed_since": channel.checked_since.isoformat() if channel.is_stale else None,
+    }
 
 
 def _channels(organisation: Organisation, kind: str) -> list[ContactChannel]:
@@ -64,8 +78,7 @@ def api_record(organisation: Organisation, request: HttpRequest) -> dict:
                 "free_of_charge": c.free_of_charge,
                 "anonymous": c.anonymous,
                 "languages": [language.code for language in c.languages.all()],
-                "source": c.source,
-                "last_verified": c.last_verified.isoformat(),
+                **channel_provenance(c),
             }
             for c in organisation.published_channels()
         ],
@@ -85,18 +98,53 @@ def directory_csv(request: HttpRequest) -> str:
         for key in ("alternate_names", "audiences", "forms", "chain_roles", "provinces", "safety_regions",
                     "police_units", "municipalities"):  # fmt: skip
             row[key] = "; ".join(record[key])
-        for column, kind in [("phones", "phone"), ("emails", "email"), ("web_forms", "web_form"), ("chats", "chat")]:
+        for column, kind in [("phones", "phone"), ("emails", "email"), ("web_forms", "web_form"), ("chats", "chat"),
+                             ("websites", "website")]:  # fmt: skip
             row[column] = "; ".join(c.value for c in _channels(organisation, kind))
+        row["contact_sources"] = "; ".join(f"{c.value}: {_source_line(c)}" for c in organisation.published_channels())
         row["needs_review"] = organisation.needs_review
         row["last_verified"] = record["last_verified"] or ""
         writer.writerow({key: _safe_cell(value) for key, value in row.items()})
     return buffer.getvalue()
 
 
+def _source_line(channel: ContactChannel) -> str:
+    if channel.last_verified:
+        return f"bevestigd door de redactie op {channel.last_verified.isoformat()}"
+    return f"bron {channel.source}, overgenomen op {channel.taken_over.isoformat()}, nog niet bevestigd"
+
+
 def _safe_cell(value) -> str:
     """Spreadsheets run cells starting with = + - @ as formulas; prefix those with a quote."""
     text = str(value)
     return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
+def _hsds_number(value: str) -> str:
+    """A number in the characters HSDS allows (digits, +, space, -), as written otherwise."""
+    value = value.replace("(0)", "").replace("–", "-").replace("(", "").replace(")", "")
+    return " ".join("".join(ch for ch in value if ch.isdigit() or ch in "+ -").split())
+
+
+def _channel_metadata(organisation: Organisation, org_id: str) -> list[dict]:
+    """Per published channel, where it comes from: HSDS metadata records."""
+    records = []
+    for c in organisation.published_channels():
+        confirmed = c.last_verified is not None
+        records.append(
+            {
+                "id": f"nl-imh-channel-{c.pk}-source",
+                "resource_id": f"nl-imh-phone-{c.pk}" if c.kind == ContactChannel.Kind.PHONE else org_id,
+                "resource_type": "phone" if c.kind == ContactChannel.Kind.PHONE else "organization",
+                "last_action_date": (c.last_verified or c.taken_over).isoformat(),
+                "last_action_type": "verified" if confirmed else "taken over from a public source",
+                "field_name": c.kind,
+                "previous_value": "",
+                "replacement_value": c.value,
+                "updated_by": "CoMensha" if confirmed else (c.source_url or c.source),
+            }
+        )
+    return records
 
 
 def hsds_organization(organisation: Organisation, request: HttpRequest) -> dict:
@@ -106,7 +154,7 @@ def hsds_organization(organisation: Organisation, request: HttpRequest) -> dict:
     phones = [
         {
             "id": f"nl-imh-phone-{c.pk}",
-            "number": c.value,
+            "number": _hsds_number(c.value),
             "type": "voice",
             "description": c.label,
             "languages": [
@@ -137,10 +185,11 @@ def hsds_organization(organisation: Organisation, request: HttpRequest) -> dict:
         for item in items
     ]
     emails = _channels(organisation, ContactChannel.Kind.EMAIL)
+    websites = _channels(organisation, ContactChannel.Kind.WEBSITE)
     # HSDS 3.0 wants a string or the field left out, never null: unknown fields are omitted.
     optional = {
         "alternate_name": ", ".join(organisation.alias_list),
-        "website": organisation.website,
+        "website": organisation.website or (websites[0].href if websites else ""),
         "email": emails[0].value if emails else "",
     }
     return {
@@ -174,7 +223,8 @@ def hsds_organization(organisation: Organisation, request: HttpRequest) -> dict:
                 "previous_value": "",
                 "replacement_value": organisation.source,
                 "updated_by": "CoMensha",
-            }
+            },
+            *_channel_metadata(organisation, org_id),
         ],
     }
 

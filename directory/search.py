@@ -357,7 +357,7 @@ def with_listing_data(queryset: QuerySet) -> QuerySet:
         "audiences",
         Prefetch(
             "channels",
-            queryset=ContactChannel.objects.filter(last_verified__isnull=False).prefetch_related("languages"),
+            queryset=ContactChannel.objects.public().prefetch_related("languages"),
         ),
     )
 

@@ -3,18 +3,19 @@ and the national desks with their public numbers."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from typing import Any
 
 from django.utils.text import slugify
 
 from directory import vocabulary
+from directory.corrections import apply_corrections
+from directory.information import load_practices
 from directory.models import (
     Audience,
     ChainRole,
-    ContactChannel,
     ExploitationForm,
+    InformationPractice,
     Language,
     Municipality,
     Organisation,
@@ -33,8 +34,8 @@ INVENTORY_SOURCE = (
     "Inventarisatie bewustwordingscampagnes, meldpunten en kenniscentra mensenhandel "
     "(online zoektocht sept.–okt. 2024), bijlage {section}"
 )
-NATIONAL_NUMBERS_SOURCE = "Landelijke nummers, vastgelegd door de redactie van CoMensha"
-NATIONAL_NUMBERS_VERIFIED = dt.date(2026, 11, 22)
+# Veilig Thuis and De Kindertelefoon are national desks that the inventory has no row for.
+NATIONAL_DESKS_SOURCE = "Landelijke desks uit de domeinnotities van het Informatiepunt"
 
 
 def _read(name: str) -> Any:
@@ -94,12 +95,10 @@ def load_regions() -> int:
     return len(provinces) + len(units) + len(regions) + len(data["municipalities"])
 
 
-# The national desks of the domain notes. Numbers only where they are public and stable;
-# CoMensha's and Fier's own numbers are left empty until an editor verifies them.
+# The national desks of the domain notes. Their contact routes come from the contact import
+# (directory/contacts.py), each with its public source; never from this code.
 NATIONAL_DESKS: dict[str, dict[str, Any]] = {
     "Nationale Politie": {
-        "phone": "0900-8844",
-        "label": {"nl": "Politie, geen spoed (aangifte doen of iets melden)", "en": "Police, non-emergency"},
         "next": {
             "nl": "Je kunt aangifte doen of iets melden. Een rechercheur mensenhandel kijkt naar je verhaal. "
             "Hulp krijgen kan ook zonder aangifte.",
@@ -108,10 +107,6 @@ NATIONAL_DESKS: dict[str, dict[str, Any]] = {
         },
     },
     "Meld Misdaad Anoniem (M.)": {
-        "phone": "0800-7000",
-        "free": True,
-        "anonymous": True,
-        "label": {"nl": "Anoniem melden, gratis", "en": "Report anonymously, free"},
         "next": {
             "nl": "Je hoeft je naam niet te zeggen. M. geeft je melding zonder jouw gegevens door aan politie "
             "of een andere instantie.",
@@ -119,15 +114,8 @@ NATIONAL_DESKS: dict[str, dict[str, Any]] = {
             "authority without your details.",
         },
     },
-    "Nederlandse Arbeidsinspectie (SZW)": {
-        "phone": "0800-5151",
-        "free": True,
-        "label": {"nl": "Melden van arbeidsuitbuiting, gratis", "en": "Report labour exploitation, free"},
-    },
-    "Slachtofferhulp Nederland": {
-        "phone": "0900-0101",
-        "label": {"nl": "Praktische en juridische hulp", "en": "Practical and legal help"},
-    },
+    "Nederlandse Arbeidsinspectie (SZW)": {},
+    "Slachtofferhulp Nederland": {},
     "Coördinatiecentrum tegen Mensenhandel (CoMensha)": {},
     "Fier": {},
 }
@@ -144,10 +132,6 @@ EXTRA_NATIONAL_DESKS = [
         "audiences": ["slachtoffers", "burgers", "signaleerders", "professionals"],
         "chain_roles": ["veilig_thuis"],
         "minors_focus": True,
-        "phone": "0800-2000",
-        "free": True,
-        "is_24_7": True,
-        "label": {"nl": "Gratis, dag en nacht", "en": "Free, day and night"},
     },
     {
         "name": "De Kindertelefoon",
@@ -159,27 +143,10 @@ EXTRA_NATIONAL_DESKS = [
         "audiences": ["slachtoffers", "jongeren"],
         "chain_roles": [],
         "minors_focus": True,
-        "phone": "0800-0432",
-        "free": True,
-        "label": {"nl": "Gratis, voor kinderen en jongeren", "en": "Free, for children and young people"},
     },
 ]
 
 
-def _add_phone(organisation: Organisation, desk: dict[str, Any]) -> None:
-    if not desk.get("phone"):
-        return
-    ContactChannel.objects.create(
-        organisation=organisation,
-        kind=ContactChannel.Kind.PHONE,
-        value=desk["phone"],
-        **_translated(desk["label"], "label"),
-        is_24_7=desk.get("is_24_7", False),
-        free_of_charge=desk.get("free", False),
-        anonymous=desk.get("anonymous", False),
-        source=NATIONAL_NUMBERS_SOURCE,
-        last_verified=NATIONAL_NUMBERS_VERIFIED,
-    )
 
 
 def load_organisations() -> int:
@@ -236,8 +203,6 @@ def load_organisations() -> int:
         organisation.safety_regions.set([regions[name] for name in by_type.get("veiligheidsregio", [])])
         organisation.police_units.set([units[name] for name in by_type.get("police_unit", [])])
         organisation.municipalities.set([municipalities[name] for name in by_type.get("municipality", [])])
-        if desk:
-            _add_phone(organisation, desk)
         created.append(organisation)
 
     for desk in EXTRA_NATIONAL_DESKS:
@@ -250,15 +215,15 @@ def load_organisations() -> int:
             is_national_desk=True,
             scale=Organisation.Scale.NATIONAL,
             serves_nationally=True,
-            source=NATIONAL_NUMBERS_SOURCE,
+            source=NATIONAL_DESKS_SOURCE,
             published=True,
         )
         organisation.forms.set(forms.values())
         organisation.audiences.set([audiences[code] for code in desk["audiences"]])
         organisation.chain_roles.set([roles[code] for code in desk["chain_roles"]])
-        _add_phone(organisation, desk)
         created.append(organisation)
 
+    apply_corrections(Organisation, ChainRole)
     reindex()
     return len(created)
 
@@ -318,12 +283,21 @@ def load_search_terms() -> int:
     return len(terms)
 
 
+def load_contacts() -> int:
+    from directory.contacts import import_contacts
+
+    summary = import_contacts(report=lambda line: None)
+    return summary.created + summary.updated
+
+
 DATASETS = [
     Dataset(name="directory.vocabularies", load=load_vocabularies, fills=[ExploitationForm, Audience], order=10),
     Dataset(name="directory.regions", load=load_regions, fills=[Province, Municipality], order=20),
     Dataset(name="directory.places", load=load_places, fills=[Place], order=25),
     Dataset(name="directory.search_terms", load=load_search_terms, fills=[SearchTerm], order=26),
     Dataset(name="directory.organisations", load=load_organisations, fills=[Organisation], order=30),
+    Dataset(name="directory.contacts", load=load_contacts, order=35),
+    Dataset(name="directory.information", load=load_practices, fills=[InformationPractice], order=36),
     # Content in every site language (fixtures/translations/directory/), after reach's contact data.
     *content_translations.datasets("directory", order=90, after=reindex),
 ]

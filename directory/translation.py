@@ -1,11 +1,19 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from directory.models import Audience, ChainRole, ContactChannel, ExploitationForm, Language, Organisation
+from directory.models import (
+    Audience,
+    ChainRole,
+    ContactChannel,
+    ExploitationForm,
+    InformationPractice,
+    Language,
+    Organisation,
+)
 
 
 @register(Organisation)
 class OrganisationTranslationOptions(TranslationOptions):
-    fields = ("role", "what_happens_next")
+    fields = ("role", "what_happens_next", "info_passes_on_note", "public_note")
 
 
 @register(ContactChannel)
@@ -31,3 +39,8 @@ class ChainRoleTranslationOptions(TranslationOptions):
 @register(Language)
 class LanguageTranslationOptions(TranslationOptions):
     fields = ("name",)
+
+
+@register(InformationPractice)
+class InformationPracticeTranslationOptions(TranslationOptions):
+    fields = ("name", "passes_on_note", "note")

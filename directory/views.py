@@ -10,6 +10,7 @@ from django.views.decorators.http import require_safe
 
 from directory import facets as facet_module
 from directory.models import Municipality, Organisation
+from directory.reach import reachable_alternatives
 from directory.search import GENERAL_MATCH, Understanding, matching, with_listing_data
 
 
@@ -99,7 +100,9 @@ def search(request: HttpRequest) -> HttpResponse:
 @require_safe
 def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = get_object_or_404(
-        Organisation.objects.published().prefetch_related(
+        Organisation.objects.published()
+        .select_related("information_practice")
+        .prefetch_related(
             "forms",
             "audiences",
             "chain_roles",
@@ -118,7 +121,7 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "organisation": organisation,
             "channels": channels,
-            "national_desks": [] if channels else _national_desks(),
+            "alternatives": [] if channels else reachable_alternatives(organisation),
             "structured_data": structured_data(request, organisation, channels),
         },
     )
@@ -146,7 +149,7 @@ def structured_data(request: HttpRequest, organisation: Organisation, channels) 
         elif channel.kind == channel.Kind.EMAIL:
             point["email"] = channel.value
         else:
-            point["url"] = channel.value
+            point["url"] = channel.href or channel.value
         if channel.is_24_7:
             point["hoursAvailable"] = {
                 "@type": "OpeningHoursSpecification",

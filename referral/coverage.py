@@ -1,59 +1,40 @@
-"""Coverage of the routes: does every combination of answers lead somewhere sensible?"""
+"""Coverage of the routes: does every combination of answers lead to a desk the person can contact?
+
+The check routes every combination through the same code and the same kind of directory snapshot
+as the wizard (services.directory_snapshot, here for every place at once). Places whose regional
+desks are the same route the same way, so each such group is routed once and its result stands
+for each of its municipalities: seconds, not minutes, for 344 places.
+"""
 
 from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, field
 
-from directory.models import Municipality, Organisation
+from directory.models import Municipality
 from referral import flow
 from referral.meldroute import ROUTE_ORDER
 from referral.models import RouteRule
-from referral.routing import Desk, DirectorySnapshot, route
-from referral.services import published_rules
+from referral.routing import DirectorySnapshot, Rule, has_reachable_first, route
+from referral.services import directory_snapshot, published_rules
 
 
 @dataclass
 class CoverageReport:
     combinations: int = 0
     without_desk: list[dict] = field(default_factory=list)
+    without_reachable: list[dict] = field(default_factory=list)  # none reachable among the first three
     without_national: list[dict] = field(default_factory=list)
     unpublished_targets: list[str] = field(default_factory=list)
     regional_gaps: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
-        return not (self.without_desk or self.without_national or self.unpublished_targets)
+        return not (self.without_desk or self.without_reachable or self.without_national or self.unpublished_targets)
 
 
-def full_directory_snapshot() -> DirectorySnapshot:
-    """Every published organisation with every municipality it serves."""
-    municipalities = list(Municipality.objects.select_related("safety_region"))
-    all_places = frozenset(m.slug for m in municipalities)
-    by_region: dict[int, set[str]] = {}
-    by_province: dict[int, set[str]] = {}
-    by_unit: dict[int, set[str]] = {}
-    for m in municipalities:
-        by_region.setdefault(m.safety_region_id, set()).add(m.slug)
-        by_province.setdefault(m.province_id, set()).add(m.slug)
-        by_unit.setdefault(m.safety_region.police_unit_id, set()).add(m.slug)
-    desks = {}
-    organisations = Organisation.objects.published().prefetch_related(
-        "chain_roles", "municipalities", "safety_regions", "provinces", "police_units"
-    )
-    for o in organisations:
-        national = o.serves_nationally or o.is_national_desk
-        places: set[str] = set(all_places) if national else set()
-        places |= {m.slug for m in o.municipalities.all()}
-        for region in o.safety_regions.all():
-            places |= by_region.get(region.pk, set())
-        for province in o.provinces.all():
-            places |= by_province.get(province.pk, set())
-        for unit in o.police_units.all():
-            places |= by_unit.get(unit.pk, set())
-        desks[o.slug] = Desk(o.slug, o.name, national, frozenset(r.code for r in o.chain_roles.all()),
-                             frozenset(places))  # fmt: skip
-    return DirectorySnapshot(desks=desks)
+def full_directory_snapshot(rules: list[Rule] | None = None) -> DirectorySnapshot:
+    return directory_snapshot(rules=rules, every_place=True)
 
 
 def answer_combinations(places: list[str]):
@@ -74,22 +55,40 @@ def answer_combinations(places: list[str]):
             yield answers
 
 
+def place_groups(places: list[str], rules: list[Rule], directory: DirectorySnapshot) -> dict[tuple, list[str]]:
+    """Places grouped by what routing can see of them: their regional desks for the rules' roles."""
+    roles = sorted({rule.role for rule in rules if rule.role})
+    groups: dict[tuple, list[str]] = {}
+    for place in places:
+        special = place in (flow.PLACE_ABROAD, flow.PLACE_UNSAID)
+        signature = (place,) if special else tuple(tuple(d.slug for d in directory.regional(r, place)) for r in roles)
+        groups.setdefault(signature, []).append(place)
+    return groups
+
+
 def check_coverage(places: list[str] | None = None) -> CoverageReport:
     report = CoverageReport()
     report.unpublished_targets = list(
         RouteRule.objects.filter(published=True, organisation__published=False).values_list("key", flat=True)
     )
-    directory = full_directory_snapshot()
     rules = published_rules()
+    directory = full_directory_snapshot(rules)
     if places is None:
         places = [flow.PLACE_ABROAD, flow.PLACE_UNSAID, *Municipality.objects.values_list("slug", flat=True)]
-    for answers in answer_combinations(places):
-        report.combinations += 1
-        recommendations = route(answers, rules, directory)
-        if not recommendations:
-            report.without_desk.append(answers)
-        elif not any(r.desk.is_national for r in recommendations):
-            report.without_national.append(answers)
+    for members in place_groups(places, rules, directory).values():
+        for answers in answer_combinations(members[:1]):
+            recommendations = route(answers, rules, directory)
+            found = []
+            if not recommendations:
+                found.append(report.without_desk)
+            elif not has_reachable_first(recommendations):
+                found.append(report.without_reachable)
+            if recommendations and not any(r.desk.is_national for r in recommendations):
+                found.append(report.without_national)
+            report.combinations += len(members)
+            for place in members:
+                for gaps in found:
+                    gaps.append({**answers, flow.PLACE: place})
     for municipality in Municipality.objects.order_by("name"):
         for role in ("zorgcoordinator", "zorg_en_veiligheidshuis", "riec"):
             if role in ROUTE_ORDER and not directory.regional(role, municipality.slug):

@@ -43,20 +43,26 @@ class Desk:
     name: str
     is_national: bool
     roles: frozenset[str] = frozenset()
-    places: frozenset[str] = frozenset()  # municipality slugs served (empty for national desks)
+    places: frozenset[str] = frozenset()  # municipality slugs its own area covers (not "the whole country")
+    reachable: bool = False  # has a published phone, e-mail, chat, web form or website
 
 
 @dataclass
 class DirectorySnapshot:
-    """The published organisations as far as routing needs them."""
+    """The published organisations as far as routing needs them, indexed by role and place."""
 
     desks: dict[str, Desk] = field(default_factory=dict)
+    _by_role_place: dict[tuple[str, str], list[Desk]] = field(default_factory=dict, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        for desk in sorted(self.desks.values(), key=lambda d: d.name):
+            for role in desk.roles:
+                for place in desk.places:
+                    self._by_role_place.setdefault((role, place), []).append(desk)
 
     def regional(self, role: str, place: str) -> list[Desk]:
-        return sorted(
-            (d for d in self.desks.values() if not d.is_national and role in d.roles and place in d.places),
-            key=lambda desk: desk.name,
-        )
+        """The desks with this role whose own area covers the place (Fier for Fryslân)."""
+        return self._by_role_place.get((role, place), [])
 
 
 @dataclass(frozen=True)
@@ -66,10 +72,17 @@ class Recommendation:
 
 
 NATIONAL_FALLBACKS = ("meld-misdaad-anoniem-m", "nationale-politie")
+HELP_FALLBACKS = ("coordinatiecentrum-tegen-mensenhandel-comensha", *NATIONAL_FALLBACKS)
+ALL_FALLBACKS = frozenset(HELP_FALLBACKS)
+FIRST_DESKS = 3  # among these, at least one the person can actually contact
 
 
 def route(answers: Answers, rules: list[Rule], directory: DirectorySnapshot) -> list[Recommendation]:
-    """Desks for these answers, best first, each once; always ending with a national desk."""
+    """Desks for these answers, best first, each once.
+
+    No dead ends: among the first three there is always a desk the person can contact, and the
+    list always includes a national desk.
+    """
     recommendations: list[Recommendation] = []
     seen: set[str] = set()
     place = answers.get(PLACE, "")
@@ -86,12 +99,34 @@ def route(answers: Answers, rules: list[Rule], directory: DirectorySnapshot) -> 
             if desk.slug not in seen:
                 seen.add(desk.slug)
                 recommendations.append(Recommendation(desk, rule))
-    if not any(r.desk.is_national for r in recommendations):
-        for slug in NATIONAL_FALLBACKS:
-            if slug in directory.desks:
-                fallback = Rule(key="national-fallback", priority=1000, conditions={})
-                recommendations.append(Recommendation(directory.desks[slug], fallback))
-                break
+    return with_reachable_desk(recommendations, answers, directory)
+
+
+def has_reachable_first(recommendations: list[Recommendation]) -> bool:
+    return any(r.desk.reachable for r in recommendations[:FIRST_DESKS])
+
+
+def with_reachable_desk(
+    recommendations: list[Recommendation], answers: Answers, directory: DirectorySnapshot
+) -> list[Recommendation]:
+    """Bring a reachable desk into the first three: a later recommendation if there is one, else
+    the national fallback (CoMensha's helpdesk for help and shelter, else M. or the police)."""
+    fallback = Rule(key="national-fallback", priority=1000, conditions={})
+    order = HELP_FALLBACKS if answers.get(NEED) in ("hulp", "opvang", "info") else NATIONAL_FALLBACKS
+    chosen = [r.desk.slug for r in recommendations]
+    fallbacks = [directory.desks[slug] for slug in order if slug in directory.desks and slug not in chosen]
+    if not has_reachable_first(recommendations):
+        later = next((r for r in recommendations[FIRST_DESKS:] if r.desk.reachable), None)
+        reachable = next((desk for desk in fallbacks if desk.reachable), None)
+        if later is not None:
+            recommendations.remove(later)
+            recommendations.insert(FIRST_DESKS - 1, later)
+        elif reachable is not None:
+            recommendations.insert(min(FIRST_DESKS - 1, len(recommendations)), Recommendation(reachable, fallback))
+            fallbacks.remove(reachable)
+    if not any(r.desk.is_national for r in recommendations) and fallbacks:
+        best = next((desk for desk in fallbacks if desk.reachable), fallbacks[0])
+        recommendations.append(Recommendation(best, fallback))
     return recommendations
 
 

@@ -11,6 +11,27 @@ from portal import content_translations
 from portal.seeding import Dataset
 from referral.models import RouteRule
 
+# Who arranges shelter (seed 003, "Probleemanalyse"; domain notes): the regional zorgcoördinator,
+# CoMensha's helpdesk (placement in the COSM shelter with the B8 reflection period, and in labour
+# exploitation; not 24/7), and the police, who take someone out of the situation and find a place
+# with care and shelter organisations, also at night. 112 in danger is on every result.
+SHELTER_COMENSHA = (
+    11,
+    "De helpdesk van CoMensha regelt opvang voor mensen zonder verblijfsvergunning die bedenktijd (B8) "
+    "krijgen, in de speciale opvang voor slachtoffers (COSM), en voor slachtoffers van arbeidsuitbuiting. "
+    "De helpdesk is niet dag en nacht bereikbaar.",
+    "CoMensha's helpdesk arranges shelter for people without a residence permit who get a reflection period "
+    "(B8), in the special shelter for victims (COSM), and for victims of labour exploitation. The helpdesk is "
+    "not open day and night.",
+)
+SHELTER_POLICE = (
+    12,
+    "Heb je nu meteen een veilige plek nodig, ook 's nachts? De politie kan je uit de situatie halen en zoekt "
+    "met zorg- en opvangorganisaties een plek voor je. Ben je in gevaar? Bel 112.",
+    "Do you need a safe place right now, also at night? The police can take you out of the situation and find "
+    "a place for you with care and shelter organisations. In danger? Call 112.",
+)
+
 # key, priority, conditions, organisation slug or "role:<code>", explanation (nl, en)
 RULES = [
     ("abroad-child-sex", 5, {"place": "buitenland", "form": "sex", "minor": "yes"}, "dontlookawaynl",
@@ -42,9 +63,10 @@ RULES = [
     ("work-help-fairwork", 20, {"form": "work", "need": "hulp,opvang,info"}, "fairwork",
      "FairWork helpt mensen die op hun werk worden uitgebuit, ook zonder papieren.",
      "FairWork helps people who are exploited at work, also without papers."),
-    ("shelter-comensha", 20, {"need": "opvang"}, "coordinatiecentrum-tegen-mensenhandel-comensha",
-     "CoMensha regelt opvang voor mensen zonder verblijfsvergunning en bij arbeidsuitbuiting.",
-     "CoMensha arranges shelter for people without a residence permit and in labour exploitation."),
+    ("shelter-comensha", SHELTER_COMENSHA[0], {"need": "opvang"}, "coordinatiecentrum-tegen-mensenhandel-comensha",
+     SHELTER_COMENSHA[1], SHELTER_COMENSHA[2]),
+    ("shelter-police-now", SHELTER_POLICE[0], {"need": "opvang"}, "nationale-politie", SHELTER_POLICE[1],
+     SHELTER_POLICE[2]),
     ("municipal-riec", 20, {"who": "professional", "sector": "municipality"}, "role:riec",
      "Werk je bij de gemeente? Het RIEC helpt gemeenten bij signalen van mensenhandel.",
      "Do you work for the municipality? The RIEC helps municipalities with signs of trafficking."),

@@ -5,11 +5,11 @@ from __future__ import annotations
 from django.db.models import Q
 from django.utils import timezone
 
-from directory.models import ExploitationForm, Municipality, Organisation
+from directory.models import ContactChannel, ExploitationForm, Municipality, Organisation
 from referral import tally
 from referral.flow import FORM, PLACE, Answers
 from referral.models import RouteRule
-from referral.routing import Desk, DirectorySnapshot, Recommendation, Rule
+from referral.routing import ALL_FALLBACKS, Desk, DirectorySnapshot, Recommendation, Rule
 
 FORM_CODES = {"work": "labour", "sex": "sexual", "crime": "criminal", "organs": "organ"}
 
@@ -22,35 +22,82 @@ def published_rules() -> list[Rule]:
     return [rule.to_rule() for rule in rules.select_related("organisation", "chain_role")]
 
 
-def directory_snapshot(place: str | None = None, rules: list[Rule] | None = None) -> DirectorySnapshot:
-    """The part of the published directory that routing can reach for this place.
+def reachable_ids(organisation_ids) -> set[int]:
+    """Organisations with a published channel the public can use (a shelter's address never counts)."""
+    channels = ContactChannel.objects.public().filter(organisation_id__in=organisation_ids)
+    channels = channels.exclude(kind=ContactChannel.Kind.WALK_IN, organisation__is_shelter=True)
+    return set(channels.values_list("organisation_id", flat=True))
 
-    That is the organisations the rules name, plus the organisations with a chain role that serve
-    the place: a handful of rows, however large the directory grows.
+
+def directory_snapshot(
+    place: str | None = None, rules: list[Rule] | None = None, *, every_place: bool = False
+) -> DirectorySnapshot:
+    """The part of the published directory that routing can reach: the organisations the rules
+    name, the national fallbacks, and the organisations with a rule's regional role whose own area
+    covers the place (or, with `every_place`, any place: the snapshot check_routes walks).
+
+    The wizard asks for one place: a handful of rows, however large the directory grows.
     """
     rules = published_rules() if rules is None else rules
-    named = {rule.organisation for rule in rules if rule.organisation}
+    named = {rule.organisation for rule in rules if rule.organisation} | ALL_FALLBACKS
     roles = {rule.role for rule in rules if rule.role}
-    reachable = Q(slug__in=named)
-    served: set[int] = set()
-    municipality = Municipality.objects.select_related("safety_region").filter(slug=place).first() if place else None
-    if municipality is not None:
-        served = set(
-            Organisation.objects.serving(municipality).filter(chain_roles__code__in=roles).values_list("pk", flat=True)
-        )
-        reachable |= Q(pk__in=served)
-    organisations = Organisation.objects.published().filter(reachable).prefetch_related("chain_roles").distinct()
+    places_of: dict[int, set[str]] = {}
+    if every_place:
+        places_of = _areas_by_organisation(roles)
+    else:
+        municipality = Municipality.objects.select_related("safety_region").filter(slug=place or "").first()
+        if municipality is not None:
+            served = Organisation.objects.serving_by_area(municipality).filter(chain_roles__code__in=roles)
+            places_of = {pk: {municipality.slug} for pk in served.values_list("pk", flat=True)}
+    organisations = list(
+        Organisation.objects.published()
+        .filter(Q(slug__in=named) | Q(pk__in=list(places_of)))
+        .prefetch_related("chain_roles")
+        .distinct()
+    )
+    reachable = reachable_ids([o.pk for o in organisations])
     desks = {
         o.slug: Desk(
             slug=o.slug,
             name=o.name,
             is_national=o.serves_nationally or o.is_national_desk,
             roles=frozenset(role.code for role in o.chain_roles.all()),
-            places=frozenset({place}) if o.pk in served else frozenset(),
+            places=frozenset(places_of.get(o.pk, ())),
+            reachable=o.pk in reachable,
         )
         for o in organisations
     }
     return DirectorySnapshot(desks=desks)
+
+
+def _areas_by_organisation(roles: set[str]) -> dict[int, set[str]]:
+    """Per organisation with one of these roles, every municipality its own area covers."""
+    municipalities = list(Municipality.objects.select_related("safety_region"))
+    by_region: dict[int, set[str]] = {}
+    by_province: dict[int, set[str]] = {}
+    by_unit: dict[int, set[str]] = {}
+    for m in municipalities:
+        by_region.setdefault(m.safety_region_id, set()).add(m.slug)
+        by_province.setdefault(m.province_id, set()).add(m.slug)
+        by_unit.setdefault(m.safety_region.police_unit_id, set()).add(m.slug)
+    organisations = (
+        Organisation.objects.published()
+        .filter(chain_roles__code__in=roles)
+        .distinct()
+        .prefetch_related("municipalities", "safety_regions", "provinces", "police_units")
+    )
+    places_of: dict[int, set[str]] = {}
+    for o in organisations:
+        places = {m.slug for m in o.municipalities.all()}
+        for region in o.safety_regions.all():
+            places |= by_region.get(region.pk, set())
+        for province in o.provinces.all():
+            places |= by_province.get(province.pk, set())
+        for unit in o.police_units.all():
+            places |= by_unit.get(unit.pk, set())
+        if places:
+            places_of[o.pk] = places
+    return places_of
 
 
 def count_recommendations(recommendations: list[Recommendation], answers: Answers, client: str) -> bool:

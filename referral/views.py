@@ -116,7 +116,7 @@ def _result(request, answers: flow.Answers) -> HttpResponse:
         o.slug: o
         for o in with_listing_data(
             Organisation.objects.published().filter(slug__in=[r.desk.slug for r in recommendations])
-        )
+        ).select_related("information_practice")
     }
     items = [
         {

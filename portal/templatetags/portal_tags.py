@@ -5,6 +5,7 @@ import re
 import markdown as markdown_lib
 import nh3
 from django import template
+from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 register = template.Library()
@@ -103,3 +104,21 @@ def join_list(items) -> str:
     from django.utils.html import conditional_escape
 
     return mark_safe(_list_separator().join(conditional_escape(item) for item in items))  # noqa: S308
+
+
+_PHONE_NUMBER = re.compile(r"(?<![\w-])(112|0[89]00[- ]?\d{4}|0\d{2,3}[- ]?\d{3}[- ]?\d{2}[- ]?\d{2})(?![\w-])")
+
+
+@register.filter
+def tel_links(text: str) -> SafeString:
+    """Translated text with its phone numbers (112, 0800-2000, 033 448 11 86) as tap-to-call links.
+
+    The text is escaped first; numbers are isolated left-to-right, also in Arabic.
+    """
+
+    def link(match: re.Match) -> str:
+        number = match.group(1)
+        digits = "".join(ch for ch in number if ch.isdigit())
+        return f'<a href="tel:{digits}" dir="ltr">{number}</a>'
+
+    return mark_safe(_PHONE_NUMBER.sub(link, escape(text)))  # noqa: S308 - escaped just above

@@ -46,7 +46,7 @@ class DirectoryTestCase:
         results = page.locator("ol.result-list > li h3 a")
         assert results.count() == 1
         results.first.click()
-        page.wait_for_url("**/organisaties/veilig-thuis/")
+        page.wait_for_url("**/organisaties/meldpunt-loverboys-jeugdprostitutie-veilig-thuis-noord-oost-gelderland/")
         assert page.locator('a[href="tel:08002000"]').count() >= 1
 
     def test_on_a_phone_the_first_result_shows_without_scrolling_past_the_filters(

@@ -22,12 +22,12 @@ def page(client: Client, slug: str) -> str:
 
 class ContactFirstTestCase:
     def test_contact_comes_before_the_description_with_tel_links_and_badges(self, client):
-        html = page(client, "veilig-thuis")
-        assert html.index('href="tel:08002000"') < html.index("<h2", html.index('href="tel:08002000"'))
-        assert 'href="tel:08002000"' in html
+        html = page(client, "veilig-thuis-flevoland")
+        assert 'href="tel:0882220500"' in html
         assert "24/7" in html
         main = html[html.index("<main") :]
-        assert main.index("tel:08002000") < main.index("Advies- en meldpunt")
+        assert main.index("tel:0882220500") < main.index("<h2", main.index("tel:0882220500"))
+        assert main.index("tel:0882220500") < main.index("Wat deze organisatie doet")
 
     def test_a_desk_without_verified_contact_points_to_the_national_desks(self, client):
         html = page(client, "gemeente-westland")
@@ -45,8 +45,8 @@ class ContactFirstTestCase:
             organisation=shelter,
             kind="walk_in",
             value="Geheimstraat 1",
-            source="test",
-            last_verified=dt.date(2026, 11, 1),
+            status="confirmed",
+            confirmed_at=dt.datetime(2026, 11, 1, 12, tzinfo=dt.UTC),
         )
         assert "Geheimstraat" not in page(client, shelter.slug)
 

@@ -8,7 +8,7 @@ import pytest
 from django.db.models import Q
 from django.test import Client
 
-from directory.models import Organisation
+from directory.models import ContactChannel, Organisation
 
 pytestmark = pytest.mark.django_db
 URL = "/nl/organisaties/"
@@ -100,14 +100,22 @@ class FacetCountsTestCase:
         both = total(client, "vorm=labour&schaal=national&kanaal=phone")
         expected = (
             Organisation.objects.published()
-            .filter(forms__code="labour", scale="national", channels__kind="phone")
+            .filter(
+                forms__code="labour",
+                scale="national",
+                channels__in=ContactChannel.objects.public().filter(kind="phone"),
+            )
             .distinct()
             .count()
         )
         assert both == expected > 0
 
-    def test_the_free_24_7_filter_finds_veilig_thuis(self, client):
-        assert result_names(client, "dag-en-nacht=ja") == ["Veilig Thuis"]
+    def test_the_24_7_filter_finds_the_desks_whose_public_source_says_so(self, client):
+        assert result_names(client, "dag-en-nacht=ja") == [
+            "Meldpunt loverboys/ Jeugdprostitutie (Veilig Thuis Noord Oost Gelderland)",
+            "Veilig Thuis Flevoland",
+            "Veilig Thuis Utrecht",
+        ]
         assert "Meld Misdaad Anoniem (M.)" in result_names(client, "anoniem=ja")
 
     def test_a_meldpunt_filter_includes_organisations_that_are_both(self, client):
@@ -117,14 +125,14 @@ class FacetCountsTestCase:
 
 class LanguageFacetTestCase:
     def test_a_verified_channel_language_is_counted_and_filtered(self, client):
-        import datetime as dt
+        from django.utils import timezone
 
         from directory.models import ContactChannel, Language
         from directory.search import reindex
 
         fairwork = Organisation.objects.get(slug="fairwork")
         channel = ContactChannel.objects.create(
-            organisation=fairwork, kind="phone", value="020-0000000", source="test", last_verified=dt.date(2026, 11, 1)
+            organisation=fairwork, kind="phone", value="020-0000000", status="confirmed", confirmed_at=timezone.now()
         )
         channel.languages.add(Language.objects.get(code="pl"))
         reindex([fairwork.pk])

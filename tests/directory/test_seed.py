@@ -59,18 +59,30 @@ class OrganisationSeedTestCase:
         assert "Zuid-Holland" in ggd.source_text + ggd.review_note
 
     def test_no_contact_detail_is_invented(self, seeded):
-        """Only the national numbers of the domain notes are published, each with source and date."""
-        channels = ContactChannel.objects.all()
-        assert {c.value for c in channels} == {
-            "0900-8844", "0800-7000", "0800-5151", "0900-0101", "0800-2000", "0800-0432",
-        }  # fmt: skip
-        assert all(c.source and c.last_verified for c in channels)
+        """Every channel comes from contacts.json or a seed document, with its source and date."""
+        from directory.contacts import SEED_WEBSITES, normalised, read_file
+
+        kinds = {"webform": "web_form"}
+        known = {
+            (entry["slug"], normalised(kinds.get(c["type"], c["type"]), c["value"]))
+            for entry in read_file()
+            for c in entry["channels"]
+        } | {(slug, normalised("website", address)) for slug, address, _source in SEED_WEBSITES}
+        channels = ContactChannel.objects.select_related("organisation")
+        assert channels.count() == 84  # 97 in the file, one per value and organisation
+        for channel in channels:
+            assert (channel.organisation.slug, normalised(channel.kind, channel.value)) in known, channel
+            assert channel.source
+            if channel.is_public:
+                assert channel.taken_over and not channel.last_verified  # nobody confirmed anything yet
         assert not Organisation.objects.exclude(website="").exists()
 
     def test_national_desks_have_their_public_numbers(self, seeded):
-        veilig_thuis = Organisation.objects.get(slug="veilig-thuis")
-        channel = veilig_thuis.channels.get()
-        assert channel.value == "0800-2000" and channel.is_24_7 and channel.free_of_charge
-        anonymous = Organisation.objects.get(slug="meld-misdaad-anoniem-m").channels.get()
-        assert anonymous.anonymous and anonymous.free_of_charge
-        assert not Organisation.objects.get(slug="fier").channels.exists()  # "verify": left empty
+        anonymous = Organisation.objects.get(slug="meld-misdaad-anoniem-m").channels.get(kind="phone")
+        assert anonymous.value == "0800-7000" and anonymous.anonymous and anonymous.free_of_charge
+        assert anonymous.is_public
+        child = Organisation.objects.get(slug="de-kindertelefoon").channels.get(kind="phone")
+        assert child.value == "0800-0432" and child.is_public
+        # Only secondary sources give Veilig Thuis's and Fier's numbers: in the editors' queue.
+        assert not Organisation.objects.get(slug="veilig-thuis").channels.get(kind="phone").is_public
+        assert not any(c.is_public for c in Organisation.objects.get(slug="fier").channels.all())

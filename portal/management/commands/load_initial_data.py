@@ -8,6 +8,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         load_datasets(report=self.stdout.write)
+        # The contact routes of fixtures/source/contacts.json: brought up to date on every run,
+        # never over what editors changed.
+        from directory.contacts import import_contacts
+
+        import_contacts(report=self.stdout.write)
         # After an upgrade that added the search columns, fill them once.
         from directory.models import Organisation
         from directory.search import reindex

@@ -81,7 +81,9 @@ class ErrorPagesTestCase:
 class HomeAndInformationTestCase:
     def test_the_home_page_has_three_ways_in_search_112_and_information(self, client: Client):
         html = client.get("/nl/").content.decode()
-        assert html.count('name="who"') == 3
+        assert html.count('name="who"') == 2  # "about me" and "about someone" start the wizard …
+        assert 'class="card-link" href="/nl/meldroute/"' in html  # … "I am a professional" opens the meldroute
+        assert '<a href="tel:112" dir="ltr">112</a>' in html  # tap to call
         assert 'action="/nl/verwijswijzer/"' in html and 'method="post"' in html
         assert 'action="/nl/organisaties/"' in html
         assert "112" in html

@@ -52,10 +52,11 @@ SCENARIOS: list[tuple[str, dict[str, str], list[str]]] = [
      {"who": "professional", "need": "melden", "anonymous": "no", "form": "crime", "minor": "yes",
       "place": "rotterdam", "sector": "youth"},
      ["veilig-thuis", "nationale-politie", "zorg-en-veiligheidshuis-rotterdam-rijnmond"]),
+    # Gemeente Tilburg's row is a zorgcoördinator, not a citizens' meldpunt (issue 10 §5).
     ("municipal officer in Tilburg with signals about a massage parlour",
      {"who": "professional", "need": "melden", "anonymous": "no", "form": "sex", "minor": "no", "place": "tilburg",
       "sector": "municipality"},
-     ["taskforce-riec-zeeland-west-brabant", "nationale-politie", "zorg-en-veiligheidshuis-baronie", "zorg-en-veiligheidshuis-de-markiezaten", "zorg-en-veiligheidshuis-midden-brabant", "gemeente-tilburg"]),
+     ["taskforce-riec-zeeland-west-brabant", "nationale-politie", "zorg-en-veiligheidshuis-baronie", "zorg-en-veiligheidshuis-de-markiezaten", "zorg-en-veiligheidshuis-midden-brabant"]),
     ("neighbourhood police officer in Maastricht",
      {"who": "professional", "need": "melden", "anonymous": "no", "form": "unknown", "minor": "unknown",
       "place": "maastricht", "sector": "police"},

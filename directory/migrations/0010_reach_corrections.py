@@ -12,7 +12,7 @@ def corrections(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('directory', '0008_reach_editor_rights'),
+        ('directory', '0009_reach_editor_rights'),
     ]
 
     operations = [

@@ -121,6 +121,15 @@ def assign_practices(practices: dict[str, InformationPractice]) -> None:
             Organisation.objects.filter(pk=organisation.pk).update(information_practice=practices[code])
 
 
+def _here(obj, field: str) -> str:
+    """The text only when it is in the page's language (no fallback for these short notes)."""
+    from django.utils.translation import get_language
+
+    from portal.i18n import shown_language
+
+    return getattr(obj, field, "") if shown_language(obj, field) == get_language() else ""
+
+
 @dataclass(frozen=True)
 class CardLine:
     question: str
@@ -138,6 +147,6 @@ def information_card(organisation: Organisation) -> list[CardLine]:
         )
         note = ""
         if question == "passes_on":
-            note = organisation.info_passes_on_note or (practice.passes_on_note if practice else "")
+            note = _here(organisation, "info_passes_on_note") or (_here(practice, "passes_on_note") if practice else "")
         lines.append(CardLine(question, answer or Answer.UNKNOWN, note))
     return lines

@@ -122,3 +122,15 @@ def tel_links(text: str) -> SafeString:
         return f'<a href="tel:{digits}" dir="ltr">{number}</a>'
 
     return mark_safe(_PHONE_NUMBER.sub(link, escape(text)))  # noqa: S308 - escaped just above
+
+
+@register.filter
+def here(obj: object, field: str) -> str:
+    """A content field only when it is written in the page's language, else "": for short extras
+    (a channel's label, its hours, a note) that would otherwise appear in a language the reader
+    may not read, until they are translated."""
+    from django.utils.translation import get_language
+
+    from portal.i18n import shown_language
+
+    return getattr(obj, field, "") if shown_language(obj, field) == get_language() else ""

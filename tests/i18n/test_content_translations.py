@@ -58,7 +58,7 @@ def test_editors_see_which_translations_are_machine_made_and_can_mark_them_revie
     row = MachineTranslation.objects.get(
         model="directory.organisation", object_id=str(fairwork.pk), field="role", language="uk"
     )
-    listing = admin_client.get("/beheer/portal/machinetranslation/?language=uk").content.decode()
+    listing = admin_client.get("/beheer/portal/machinetranslation/?language=uk&q=FairWork").content.decode()
     assert f"/beheer/directory/organisation/{fairwork.pk}/change/" in listing
     admin_client.post(
         "/beheer/portal/machinetranslation/",

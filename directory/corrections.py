@@ -1,5 +1,5 @@
 """Corrections to the inventory rows (seed 001) found in the audit of issue 10, applied to a new
-database by the seed and to an existing one by migration 0010, only where editors left the row
+database by the seed and to an existing one by migration 0011, only where editors left the row
 as the seed wrote it.
 
 - Gemeente Tilburg's row is a zorgcoördinator, not a citizens' meldpunt.

@@ -147,8 +147,6 @@ EXTRA_NATIONAL_DESKS = [
 ]
 
 
-
-
 def load_organisations() -> int:
     rows = _read("organisations.json")
     forms = {form.code: form for form in ExploitationForm.objects.all()}

@@ -54,5 +54,5 @@ def backwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("referral", "0002_one_tally_row_per_key"), ("directory", "0009_reach_editor_rights")]
+    dependencies = [("referral", "0002_one_tally_row_per_key"), ("directory", "0010_reach_editor_rights")]
     operations = [migrations.RunPython(forwards, backwards)]

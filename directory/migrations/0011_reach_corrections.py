@@ -12,7 +12,7 @@ def corrections(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('directory', '0009_reach_editor_rights'),
+        ('directory', '0010_reach_editor_rights'),
     ]
 
     operations = [

@@ -28,7 +28,7 @@ def grant(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("directory", "0008_reach_provenance"),
+        ("directory", "0009_reach_provenance"),
         ("portal", "0004_editor_groups"),
     ]
     operations = [migrations.RunPython(grant, migrations.RunPython.noop)]

@@ -38,7 +38,7 @@ def provenance_to_verification(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('directory', '0007_editor_rights_for_places_and_search_terms'),
+        ('directory', '0008_remove_facet_bits'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

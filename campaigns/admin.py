@@ -1,9 +1,13 @@
 from __future__ import annotations
 
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
 from django.template.defaultfilters import filesizeformat
+from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportModelAdmin
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
@@ -12,7 +16,8 @@ from reversion.admin import VersionAdmin
 from campaigns.forms import MaterialAdminForm
 from campaigns.models import Audience, Campaign, Format, Link, Material, Result, Sender
 from campaigns.resources import CampaignResource
-from portal.admin_tools import PublishControlMixin, TranslationStatusMixin
+from campaigns.views import download_response
+from portal.admin_tools import PublishControlMixin, TranslationStatusMixin, TruthfulImportMixin
 
 
 class SenderInline(admin.TabularInline):
@@ -33,6 +38,10 @@ class ResultInline(TranslationTabularInline):
     fields = ("text", "source", "order")
 
 
+def staff_file_url(material: Material) -> str:
+    return reverse("admin:campaigns_material_file", args=[material.pk])
+
+
 class MaterialInline(TranslationStackedInline):
     model = Material
     form = MaterialAdminForm
@@ -45,7 +54,13 @@ class MaterialInline(TranslationStackedInline):
         if not obj.pk or not obj.file:
             return "–"
         size = filesizeformat(obj.size_bytes) if obj.size_bytes else "?"
-        return f"{obj.original_name} · {obj.file_format or obj.content_type} · {size}"
+        return format_html(
+            '<a href="{}" download>{}</a> · {} · {}',
+            staff_file_url(obj),
+            obj.original_name or _("download"),
+            obj.file_format or obj.content_type,
+            size,
+        )
 
 
 class HasMaterialFilter(admin.SimpleListFilter):
@@ -65,7 +80,12 @@ class HasMaterialFilter(admin.SimpleListFilter):
 
 @admin.register(Campaign)
 class CampaignAdmin(
-    PublishControlMixin, TranslationStatusMixin, ImportExportModelAdmin, VersionAdmin, TranslationAdmin
+    PublishControlMixin,
+    TranslationStatusMixin,
+    TruthfulImportMixin,
+    ImportExportModelAdmin,
+    VersionAdmin,
+    TranslationAdmin,
 ):
     resource_classes = [CampaignResource]
     list_display = (
@@ -127,6 +147,18 @@ class CampaignAdmin(
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         return super().get_queryset(request).prefetch_related("senders")
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.material_file)
+        return [path("material/<int:pk>/file/", view, name="campaigns_material_file"), *super().get_urls()]
+
+    def material_file(self, request: HttpRequest, pk: int) -> HttpResponse:
+        """An uploaded file for editors to review, also of drafts and proposals: staff only, as a
+        download. The media folder itself is never served."""
+        item = get_object_or_404(Material.objects.select_related("campaign"), pk=pk)
+        if not self.has_view_permission(request, item.campaign):
+            raise PermissionDenied
+        return download_response(item, cache_control="private, no-store")
 
     def save_related(self, request: HttpRequest, form, formsets, change: bool) -> None:
         super().save_related(request, form, formsets, change)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.contrib.admin.widgets import AdminFileWidget
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -191,12 +192,47 @@ class ProposalForm(forms.Form):
         return links
 
 
+class _StaffLink(str):
+    """The stored file as the admin's file widget shows it: its download name, linked to the
+    staff-only download (the media folder itself is not served)."""
+
+    url: str
+
+    def __new__(cls, name: str, url: str) -> _StaffLink:
+        link = super().__new__(cls, name)
+        link.url = url
+        return link
+
+
+class StaffFileWidget(AdminFileWidget):
+    staff_url = ""
+    download_name = ""
+
+    def format_value(self, value):
+        if value and getattr(value, "name", "") and self.staff_url:
+            return _StaffLink(self.download_name or value.name, self.staff_url)
+        return super().format_value(value)
+
+    def is_initial(self, value) -> bool:
+        return bool(value and getattr(value, "name", "") and self.staff_url) or super().is_initial(value)
+
+
 class MaterialAdminForm(forms.ModelForm):
     """Checks an editor's upload by content and size, and fills type, size and download name."""
 
     class Meta:
         model = Material
         fields = ("title", "kind", "file", "url", "language", "reuse_terms", "order")
+        widgets = {"file": StaffFileWidget}
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        widget = self.fields["file"].widget
+        if self.instance.pk and self.instance.file and isinstance(widget, StaffFileWidget):
+            from django.urls import reverse
+
+            widget.staff_url = reverse("admin:campaigns_material_file", args=[self.instance.pk])
+            widget.download_name = self.instance.original_name
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")

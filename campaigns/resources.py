@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from import_export import resources
-
 from campaigns.models import Audience, Campaign, Format
 from directory.models import ExploitationForm, Language, Municipality, Province, SafetyRegion
-from portal.import_export_fields import many_by_code
+from portal.import_export_fields import EditorSafeResource, many_by_code
 
 
-class CampaignResource(resources.ModelResource):
+class CampaignResource(EditorSafeResource):
     """One row per campaign, matched on `slug`; vocabularies and regions by code, `;`-separated."""
 
     audiences = many_by_code(Audience, "audiences")

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 
+from django.core.exceptions import BadRequest
 from django.core.paginator import Paginator
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect, UnreadablePostError
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
@@ -28,6 +30,8 @@ from directory.models import ExploitationForm, Province
 from portal.client_address import client_address
 from portal.forms_security import same_origin_post
 from portal.slugs import unique_slug
+
+logger = logging.getLogger(__name__)
 
 PROPOSALS_PER_HOUR = 5
 PROPOSAL_SOURCE = "Voorstel via het formulier op de site"
@@ -126,6 +130,11 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
 def material(request: HttpRequest, pk: int) -> HttpResponse:
     """Serve an uploaded file as a download, never as something a browser would run or render."""
     item = get_object_or_404(Material, pk=pk, campaign__published=True)
+    return download_response(item, cache_control="public, max-age=3600")
+
+
+def download_response(item: Material, cache_control: str) -> FileResponse:
+    """The material's file as a download (never rendered or run by the browser), or a 404."""
     if not item.file:
         raise Http404
     try:
@@ -140,7 +149,7 @@ def material(request: HttpRequest, pk: int) -> HttpResponse:
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    response["Cache-Control"] = "public, max-age=3600"
+    response["Cache-Control"] = cache_control
     return response
 
 
@@ -213,6 +222,18 @@ def _create_draft(form: ProposalForm, language: str) -> Campaign:
     forms_chosen = data["forms_of_exploitation"]
     # A note for the (Dutch-speaking) editors, stored as data, not an interface string.
     note = [f"Voorgesteld via het formulier op de site (taal van het formulier: {language})."]
+    stored_files: list = []
+    try:
+        return _write_draft(form, data, forms_chosen, note, stored_files)
+    except BaseException:
+        # Nothing was committed: a file already in the media folder would belong to no one.
+        for stored in stored_files:
+            if stored.name:
+                stored.storage.delete(stored.name)
+        raise
+
+
+def _write_draft(form: ProposalForm, data: dict, forms_chosen: list[str], note: list[str], stored_files: list):
     with transaction.atomic():
         campaign = _create_with_free_slug(
             title_nl=data["title"],
@@ -258,7 +279,7 @@ def _create_draft(form: ProposalForm, language: str) -> Campaign:
         if upload and form.checked_upload:
             file_type, name = form.checked_upload
             upload.name = name
-            Material.objects.create(
+            material = Material(
                 campaign=campaign,
                 title_nl=name,
                 file=upload,
@@ -267,6 +288,8 @@ def _create_draft(form: ProposalForm, language: str) -> Campaign:
                 size_bytes=upload.size,
                 reuse_terms_nl=data["reuse_terms"],
             )
+            stored_files.append(material.file)  # saved to storage just before the row is written
+            material.save()
         campaign.reindex()
     return campaign
 
@@ -289,7 +312,13 @@ def propose(request: HttpRequest) -> HttpResponse:
 
     # Before anything reads the body: keep at most the size limit of an upload.
     request.upload_handlers = [uploads.LimitedUploadHandler(request, uploads.PUBLIC_MAX_UPLOAD_BYTES)]
-    form = ProposalForm(request.POST, request.FILES)
+    try:
+        form = ProposalForm(request.POST, request.FILES)
+    except UnreadablePostError:
+        # The connection broke off mid-upload: remove the part already written to a temp file.
+        for handler in request.upload_handlers:
+            handler.upload_interrupted()
+        raise BadRequest("The request body ended early.") from None
     client = _client_key(request)
     now = timezone.now()
     ProposalAttempt.objects.filter(created_at__lt=now - dt.timedelta(days=1)).delete()
@@ -313,7 +342,15 @@ def propose(request: HttpRequest) -> HttpResponse:
     if not valid:
         return _render_form(request, form, status=400)
 
-    _create_draft(form, get_language() or "nl")
+    try:
+        _create_draft(form, get_language() or "nl")
+    except DatabaseError:
+        logger.exception("A proposal could not be stored")
+        message = _(
+            "We could not save your proposal just now, and nothing was stored. Everything you typed is kept: "
+            "send it again in a few minutes (choose the file again if you added one)."
+        )
+        return _render_form(request, form, status=503, notice=message)
     ProposalAttempt.objects.create(client=client)
     return _see_other(reverse("campaigns-proposal-received"))
 

@@ -31,7 +31,7 @@ from directory.models import (
 )
 from directory.resources import OrganisationResource
 from directory.search import refresh_words, reindex
-from portal.admin_tools import PublishControlMixin, TranslationStatusMixin, can_publish
+from portal.admin_tools import PublishControlMixin, TranslationStatusMixin, TruthfulImportMixin, can_publish
 
 
 class ContactChannelInline(TranslationStackedInline):
@@ -89,7 +89,12 @@ VERIFY_EVERY_DAYS = 183
 
 @admin.register(Organisation)
 class OrganisationAdmin(
-    PublishControlMixin, TranslationStatusMixin, ImportExportModelAdmin, VersionAdmin, TranslationAdmin
+    PublishControlMixin,
+    TranslationStatusMixin,
+    TruthfulImportMixin,
+    ImportExportModelAdmin,
+    VersionAdmin,
+    TranslationAdmin,
 ):
     resource_classes = [OrganisationResource]
     list_display = ("name", "kind", "scale", "published", "needs_review", "last_verified", "translation_status")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from import_export import resources
-
 from directory.models import (
     Audience,
     ChainRole,
@@ -15,10 +13,10 @@ from directory.models import (
     SafetyRegion,
 )
 from directory.search import reindex
-from portal.import_export_fields import many_by_code
+from portal.import_export_fields import EditorSafeResource, many_by_code
 
 
-class OrganisationResource(resources.ModelResource):
+class OrganisationResource(EditorSafeResource):
     """One row per organisation; related vocabularies and regions by their codes, `;`-separated.
 
     Rows are matched on `slug`: an existing slug updates that organisation, a new one adds it.

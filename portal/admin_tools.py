@@ -7,12 +7,18 @@ also publishes, imports, restores old versions and manages the wizard's routes.
 
 from __future__ import annotations
 
+import logging
+
 from django.conf import settings
-from django.contrib import admin
-from django.http import HttpRequest
+from django.contrib import admin, messages
+from django.db import DatabaseError
+from django.http import HttpRequest, HttpResponseRedirect
+from django.urls import reverse
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import NotRegistered, translator
+
+logger = logging.getLogger(__name__)
 
 PUBLISH_PERMISSION = "portal.publish_content"
 
@@ -90,6 +96,52 @@ def machine_made_languages(obj) -> list[str]:
             )
         )
     )
+
+
+class TruthfulImportMixin:
+    """The confirm step of an import says what really happened. When a row or the database fails,
+    the whole import is rolled back (EditorSafeResource), the editor is told that nothing was
+    imported and why, and the admin log names no object (it would name objects that do not exist)."""
+
+    def process_import(self, request: HttpRequest, **kwargs):
+        try:
+            return super().process_import(request, **kwargs)
+        except DatabaseError as error:
+            # For example a failure when the transaction commits: nothing of the import is stored.
+            logger.warning("Import failed in the database: %s", error.__class__.__name__)
+            return self._import_failed(
+                request, _("the database refused the changes (%(error)s)") % {"error": error.__class__.__name__}
+            )
+
+    def process_result(self, result, request: HttpRequest):
+        if result.has_errors() or result.has_validation_errors():
+            return self._import_failed(request, _failure_reason(result))
+        return super().process_result(result, request)
+
+    def _import_failed(self, request: HttpRequest, reason: str):
+        messages.error(
+            request,
+            _(
+                "Nothing was imported: %(reason)s. Everything is as it was before the import; fix the file "
+                "and import it again."
+            )
+            % {"reason": reason},
+        )
+        opts = self.model._meta
+        return HttpResponseRedirect(reverse(f"admin:{opts.app_label}_{opts.model_name}_import"))
+
+
+def _failure_reason(result) -> str:
+    for row_number, errors in result.row_errors():
+        error = errors[0].error
+        first_line = str(error).strip().splitlines()[0] if str(error).strip() else error.__class__.__name__
+        return _("row %(row)s could not be stored (%(error)s)") % {"row": row_number, "error": first_line[:200]}
+    if result.base_errors:
+        return _("the import could not be completed (%(error)s)") % {
+            "error": result.base_errors[0].error.__class__.__name__
+        }
+    rows = ", ".join(str(row.number) for row in result.invalid_rows[:10])
+    return _("rows %(rows)s are not valid") % {"rows": rows}
 
 
 class TranslationStatusMixin:

@@ -12,6 +12,7 @@ from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test import Client
+from django.utils import translation
 from reversion.models import Version
 
 from directory.models import Municipality, Organisation
@@ -23,7 +24,7 @@ CONFIRM_URL = "/beheer/directory/organisation/process_import/"
 
 
 def logged_in(user) -> Client:
-    client = Client()
+    client = Client(headers={"Accept-Language": "nl"})  # a Dutch editor
     client.force_login(user)
     return client
 
@@ -43,6 +44,12 @@ def confirm(client: Client, dry_run_response):
 
 def import_file(client: Client, body: str):
     return confirm(client, dry_run(client, body))
+
+
+def in_language_of(response, msgid: str) -> str:
+    """The interface text as the editor's page shows it (the admin's language for that request)."""
+    with translation.override(response.wsgi_request.LANGUAGE_CODE):
+        return translation.gettext(msgid)
 
 
 def shown_messages(response) -> list[str]:
@@ -83,8 +90,13 @@ class FailedImportTestCase:
         logged_before = LogEntry.objects.count()
         response = confirm(client, checked)
         messages = shown_messages(response)
-        assert any("Er is niets geïmporteerd" in message and "rij 4" in message for message in messages), messages
-        assert not any("Import finished" in message or "Importeren voltooid" in message for message in messages)
+        nothing = in_language_of(
+            response,
+            "Nothing was imported: %(reason)s. Everything is as it was before the import; fix the file and import it again.",
+        ).split(":")[0]
+        row = in_language_of(response, "row %(row)s could not be stored (%(error)s)") % {"row": 4, "error": "disk full"}
+        assert any(message.startswith(nothing) and row in message for message in messages), messages
+        assert not any("Import finished" in message for message in messages)
         assert not Organisation.objects.filter(slug__startswith="proef-").exists()
         assert LogEntry.objects.count() == logged_before
 
@@ -120,13 +132,12 @@ class RevisionsOfImportsTestCase:
         assert organisation.name == "Per ongeluk overschreven"
 
         versions = Version.objects.get_for_object(organisation).order_by("pk")
-        assert [version.revision.get_comment() for version in versions] == [
-            "Stand vóór een import",
-            "Geïmporteerd uit organisaties.csv",
-        ]
+        history_page = client.get(f"/beheer/directory/organisation/{organisation.pk}/history/")
+        imported = in_language_of(history_page, "Imported from %(file)s") % {"file": "organisaties.csv"}
+        before = in_language_of(history_page, "State before an import")
+        assert [version.revision.get_comment() for version in versions] == [before, imported]
         assert all(version.revision.user == hoofdredacteur for version in versions)
-        history = client.get(f"/beheer/directory/organisation/{organisation.pk}/history/").content.decode()
-        assert "Geïmporteerd uit organisaties.csv" in history
+        assert imported in history_page.content.decode()
         with reversion.create_revision():
             versions.first().revision.revert()
         organisation.refresh_from_db()
@@ -181,9 +192,10 @@ class DryRunTestCase:
         body = buffer.getvalue()
         response = dry_run(logged_in(hoofdredacteur), body)
         result = response.context["result"]
-        assert result.diff_headers[0] == "Velden die deze rij wijzigt"
+        header = in_language_of(response, "Fields this row changes")
+        assert result.diff_headers[0] == header
         changed = [row.diff[0] for row in result.valid_rows()]
         assert changed[0] == "name"
         assert "name" in changed[1] and "website" in changed[1]
-        assert "Velden die deze rij wijzigt" in response.content.decode()
+        assert header in response.content.decode()
         assert not Organisation.objects.filter(slug="proef-nieuw").exists()

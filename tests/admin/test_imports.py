@@ -90,10 +90,11 @@ class FailedImportTestCase:
         logged_before = LogEntry.objects.count()
         response = confirm(client, checked)
         messages = shown_messages(response)
-        nothing = in_language_of(
-            response,
-            "Nothing was imported: %(reason)s. Everything is as it was before the import; fix the file and import it again.",
-        ).split(":")[0]
+        failed = (
+            "Nothing was imported: %(reason)s. Everything is as it was before the import; "
+            "fix the file and import it again."
+        )
+        nothing = in_language_of(response, failed).split(":")[0]
         row = in_language_of(response, "row %(row)s could not be stored (%(error)s)") % {"row": 4, "error": "disk full"}
         assert any(message.startswith(nothing) and row in message for message in messages), messages
         assert not any("Import finished" in message for message in messages)

@@ -62,8 +62,8 @@ class NeverStaleTestCase:
         assert "Een rol die net is aangepast." in text(client.get(path))
 
         organisation = Organisation.objects.get(slug="veilig-thuis")
-        channel = organisation.channels.filter(last_verified__isnull=False).first()
-        ContactChannel.objects.filter(pk=channel.pk).update(last_verified=None)  # no longer verified
+        channel = organisation.channels.public().first()
+        ContactChannel.objects.filter(pk=channel.pk).update(status=ContactChannel.Status.TO_CHECK)  # back in the queue
         assert channel.value not in text(client.get(path))
 
     def test_a_vocabulary_change_reaches_the_search_page(self, client):

@@ -1,4 +1,4 @@
-// The whole visit occupies one entry in the browser's history (docs/arch/016). Links replace
+// The whole visit occupies one entry in the browser's history (docs/arch/017). Links replace
 // the current entry (location.replace); forms that post (the wizard) are sent with fetch and the
 // answer replaces the page in place (history.replaceState). So when the quick exit replaces
 // that one entry, Back has no page of this site left to show. Without JavaScript, links and

@@ -73,15 +73,20 @@ def _phrases(words: list[str]) -> list[str]:
     ]
 
 
-def expansions(phrases: list[str]) -> tuple[dict[str, list[str]], dict[str, PlaceNote]]:
+def expansions(phrases: list[str]) -> tuple[dict[str, list[str]], dict[str, PlaceNote], set[str]]:
     """What each phrase also means: the vocabulary's directory words and the municipality a place
-    lies in (with a note to show). Two indexed queries, whatever the query."""
+    lies in (with a note to show), and which phrases the vocabulary knows only in other languages
+    than Dutch. Two indexed queries, whatever the query."""
     from directory.models import SearchTerm
     from directory.places import is_latin, municipalities_for, place_key, places_for_postcode, places_named
 
     found: dict[str, list[str]] = {}
-    for phrase, means in SearchTerm.objects.filter(normalised__in=phrases).values_list("normalised", "means"):
+    languages: dict[str, set[str]] = {}
+    rows = SearchTerm.objects.filter(normalised__in=phrases).values_list("normalised", "means", "language")
+    for phrase, means, language in rows:
         found.setdefault(phrase, []).extend(normalise(word.strip()) for word in means.split(",") if word.strip())
+        languages.setdefault(phrase, set()).add(language)
+    foreign = {phrase for phrase, codes in languages.items() if "nl" not in codes}
     keys = {phrase: place_key(phrase) for phrase in phrases}
     places = places_named(list(keys.values()))
     notes: dict[str, PlaceNote] = {}
@@ -99,7 +104,7 @@ def expansions(phrases: list[str]) -> tuple[dict[str, list[str]], dict[str, Plac
         found.setdefault(phrase, []).extend(normalise(municipality.name) for municipality in chosen)
         if len(chosen) > 1 or is_postcode or place_key(chosen[0].name) != keys[phrase]:
             notes[phrase] = PlaceNote(phrase, chosen, postcode=is_postcode)
-    return found, notes
+    return found, notes, foreign
 
 
 def query_terms(query: str, notes: list[PlaceNote] | None = None) -> list[list[str]]:
@@ -108,14 +113,18 @@ def query_terms(query: str, notes: list[PlaceNote] | None = None) -> list[list[s
     The longest phrase the vocabulary or the place list knows wins ("ter apel", "handel ludźmi").
     """
     words = query_words(query)
-    known, places = expansions(_phrases(words)) if words else ({}, {})
+    known, places, foreign = expansions(_phrases(words)) if words else ({}, {}, set())
     terms: list[list[str]] = []
     index = 0
     while index < len(words):
         for size in range(min(MAX_PHRASE_WORDS, len(words) - index), 0, -1):
             phrase = " ".join(words[index : index + size])
             if size == 1 or phrase in known:
-                terms.append(list(dict.fromkeys([phrase, *known.get(phrase, [])])))
+                # The first alternative also ranks "as typed". For a word of another language
+                # ("dzieci") that is the directory's own word it stands for, so a query ranks the
+                # desks as its Dutch equivalent does, not by where a translation repeats the word.
+                alternatives = [*known[phrase], phrase] if phrase in foreign else [phrase, *known.get(phrase, [])]
+                terms.append(list(dict.fromkeys(alternatives)))
                 if notes is not None and phrase in places:
                     notes.append(places[phrase])
                 index += size
@@ -146,6 +155,7 @@ def _area_names(organisation: Organisation) -> list[str]:
 def _translations(obj: object, field: str) -> list[str]:
     from django.conf import settings
 
+    # settings.LANGUAGES starts with Dutch, the site's default.
     return [getattr(obj, f"{field}_{code}", "") or "" for code, _name in settings.LANGUAGES]
 
 
@@ -172,8 +182,12 @@ def document_parts(organisation: Organisation, all_forms: int | None = None) -> 
         subjects.append("minderjarigen kinderen jongeren")
     if organisation.is_shelter:
         subjects.append("opvang")
-    role = " ".join([*_translations(organisation, "role"), *_area_names(organisation)])
-    return name, " ".join(subjects), role, " ".join(generic)
+    # The Dutch role text ranks; its translations (B1 texts in six more languages) only help to
+    # find a desk, under D: otherwise a query in Polish ranks desks by how often their Polish
+    # description happens to repeat the query's words, not by what they do.
+    dutch_role, *translated_roles = _translations(organisation, "role")
+    role = " ".join([dutch_role, *_area_names(organisation)])
+    return name, " ".join(subjects), role, " ".join([*generic, *translated_roles])
 
 
 def reindex(organisation_ids: Iterable[int] | None = None) -> int:
@@ -270,7 +284,7 @@ def correct(understanding: Understanding) -> None:
         else:
             unknown.append(index)
     if replaced:
-        again, places = expansions(list(replaced.values()))
+        again, places, _foreign = expansions(list(replaced.values()))
         understanding.places.extend(places.values())
         for index, word in replaced.items():
             terms[index] = list(dict.fromkeys([word, *again.get(word, [])]))

@@ -20,7 +20,7 @@ URL = "/nl/organisaties/"
 
 
 def _verified(**lookup) -> Q:
-    channels = ContactChannel.objects.filter(last_verified__isnull=False, **lookup).exclude(source="")
+    channels = ContactChannel.objects.public().filter(**lookup)
     return Q(pk__in=channels.values("organisation_id"))
 
 

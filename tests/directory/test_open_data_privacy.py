@@ -35,7 +35,7 @@ def _organisation(slug: str, name: str, **fields) -> Organisation:
 def _phone(organisation: Organisation, value: str, **fields) -> ContactChannel:
     return ContactChannel.objects.create(
         organisation=organisation, kind=ContactChannel.Kind.PHONE, value=value,
-        **{"source": "Testbron", "last_verified": VERIFIED, **fields},
+        **{"source": "Testbron", "status": ContactChannel.Status.PUBLIC_SOURCE, "taken_over": VERIFIED, **fields},
     )  # fmt: skip
 
 
@@ -49,10 +49,10 @@ def directory_with_secrets() -> Organisation:
     )  # fmt: skip
     _phone(shelter, PUBLIC_PHONE)
     _phone(shelter, SECRETS["phone without a source"], source="")
-    _phone(shelter, SECRETS["phone never verified"], last_verified=None)
+    _phone(shelter, SECRETS["phone never verified"], status=ContactChannel.Status.TO_CHECK)
     ContactChannel.objects.create(
         organisation=shelter, kind=ContactChannel.Kind.WALK_IN, value=SECRETS["shelter's walk-in address"],
-        source="Testbron", last_verified=VERIFIED,
+        source="Testbron", status=ContactChannel.Status.PUBLIC_SOURCE, taken_over=VERIFIED,
     )  # fmt: skip
     reindex([hidden.pk, shelter.pk])
     return shelter

@@ -24,7 +24,7 @@ class CoveragePageTestCase:
         assert response.status_code == 200
         html = response.content.decode()
         assert "combinaties van antwoorden gecontroleerd" in html
-        assert "Elke combinatie leidt tot minstens één plek en een landelijk loket" in html
+        assert "Elke combinatie leidt bij de eerste drie loketten naar een loket dat de persoon kan bereiken" in html
         assert "Regels die verwijzen naar een niet-gepubliceerde organisatie" not in html
 
     def test_a_rule_to_an_unpublished_organisation_is_named(self, hoofdredacteur):

@@ -49,7 +49,8 @@ def _translated(values: dict[str, str], field: str = "name") -> dict[str, str]:
 def load_vocabularies() -> int:
     rows = 0
     for order, (code, names) in enumerate(vocabulary.FORMS):
-        ExploitationForm.objects.create(code=code, order=order, **_translated(names))
+        # The campaign library's seed may have created the forms already (it needs them too).
+        ExploitationForm.objects.get_or_create(code=code, defaults={"order": order, **_translated(names)})
         rows += 1
     for order, (code, names) in enumerate(vocabulary.AUDIENCES):
         Audience.objects.create(code=code, order=order, **_translated(names))
@@ -289,7 +290,7 @@ def load_contacts() -> int:
 
 
 DATASETS = [
-    Dataset(name="directory.vocabularies", load=load_vocabularies, fills=[ExploitationForm, Audience], order=10),
+    Dataset(name="directory.vocabularies", load=load_vocabularies, fills=[Audience, ChainRole], order=10),
     Dataset(name="directory.regions", load=load_regions, fills=[Province, Municipality], order=20),
     Dataset(name="directory.places", load=load_places, fills=[Place], order=25),
     Dataset(name="directory.search_terms", load=load_search_terms, fills=[SearchTerm], order=26),

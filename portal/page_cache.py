@@ -6,7 +6,9 @@ containers, each with its own memory cache: every cache key holds the *content g
 number in the database that a trigger changes in the same transaction as any change to a public
 content table, whether it comes from the admin, an import, a reversion restore, a verification
 action doing `QuerySet.update()`, or a management command. The first request after the commit
-reads the new number, misses, and renders the new content, in every container at once.
+reads the new number, misses, and renders the new content, in every container at once. Every key
+also holds today's date, because what a page says can change with the day alone (a channel not
+confirmed for twelve months says so).
 
 Never cached: anything but GET, the admin, health checks and the quick exit, requests that carry
 a session or CSRF cookie (editors), and responses that set a cookie, vary on a cookie, are
@@ -24,6 +26,7 @@ from django.core.cache import caches
 from django.db import connection, connections
 from django.http import HttpRequest, HttpResponse
 from django.middleware.gzip import GZipMiddleware
+from django.utils import timezone
 from django.utils.cache import cc_delim_re
 from django.utils.translation import get_language_from_path
 
@@ -97,6 +100,9 @@ def _may_store(response: HttpResponse) -> bool:
 
 
 def _key(request: HttpRequest, number: int) -> str:
+    """The content generation, today's date and the address: a page also says what depends on
+    the day (a contact channel's "not confirmed since …" after twelve months, ADR 016), so a page
+    cached yesterday is never served today."""
     gzip = "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "")
     address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
     if not get_language_from_path(request.path_info):
@@ -104,7 +110,7 @@ def _key(request: HttpRequest, number: int) -> str:
         # browser's Accept-Language and says so in Vary: keep one copy per header value.
         address += "\n" + request.META.get("HTTP_ACCEPT_LANGUAGE", "")
     digest = hashlib.sha256(address.encode()).hexdigest()
-    return f"page:{number}:{int(gzip)}:{digest}"
+    return f"page:{number}:{timezone.localdate().isoformat()}:{int(gzip)}:{digest}"
 
 
 class PublicPageCacheMiddleware:

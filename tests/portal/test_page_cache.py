@@ -3,6 +3,7 @@ or the admin, and gzip for public pages only."""
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 
 import pytest
@@ -10,6 +11,7 @@ from django.core.cache import caches
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from directory.models import Audience, ContactChannel, Organisation
 from portal.models import Page
@@ -65,6 +67,28 @@ class NeverStaleTestCase:
         channel = organisation.channels.public().first()
         ContactChannel.objects.filter(pk=channel.pk).update(status=ContactChannel.Status.TO_CHECK)  # back in the queue
         assert channel.value not in text(client.get(path))
+
+    def test_a_channel_says_not_confirmed_since_on_the_day_it_turns_twelve_months_old(self, client, monkeypatch):
+        path = "/nl/organisaties/fairwork/"
+        channel = ContactChannel.objects.get(organisation__slug="fairwork", kind="website")
+        assert channel.is_public and not channel.is_stale and channel.taken_over
+        last_fresh_day = channel.taken_over + dt.timedelta(days=365)
+
+        def move_clock_to(day: dt.date) -> None:  # every "today" of the site comes from timezone.now()
+            moment = timezone.make_aware(dt.datetime.combine(day, dt.time(23, 59)))
+            monkeypatch.setattr(timezone, "now", lambda: moment)
+
+        move_clock_to(last_fresh_day)
+        assert "Niet bevestigd sinds" not in text(client.get(path))
+        hit, response = served_from_cache(client, path)
+        assert hit and "Niet bevestigd sinds" not in text(response)
+        before = generation()
+
+        move_clock_to(last_fresh_day + dt.timedelta(days=1))  # nothing in the database changed
+        assert generation() == before
+        hit, response = served_from_cache(client, path)
+        assert not hit
+        assert f"Niet bevestigd sinds {channel.taken_over:%-d}" in text(response)
 
     def test_a_vocabulary_change_reaches_the_search_page(self, client):
         path = "/nl/organisaties/"

@@ -354,5 +354,6 @@ class AppDownTestCase:
         html = body.decode()
         assert response.status == 503
         assert response.getheader("Retry-After") == "30"
-        assert "Bel 112" in html and "Call 112" in html and "Snel weg" in html
+        tap_to_call = '<a href="tel:112">112</a>'
+        assert f"Bel {tap_to_call}" in html and f"Call {tap_to_call}" in html and "Snel weg" in html
         assert "nginx" not in html

@@ -8,7 +8,9 @@ A file looks like:
     {"language": "pl", "machine_made": true,
      "organisation": {"<slug>": {"role": "…", "what_happens_next": "…"}},
      "language_rows": {"de": {"name": "niemiecki"}}, …}
-Each top-level key is a model of that app; `KEYS` says how a model's rows are found.
+Each top-level key is a model of that app; `FILE_KEYS` says how a model's rows are found. A row may
+name the Dutch text it was translated from (`"_nl": {"note": "…"}`): such a field is filled only
+while the Dutch text is still exactly that, so a translation of an old text never lands.
 """
 
 from __future__ import annotations
@@ -95,10 +97,14 @@ def load_file(path: Path) -> int:
             fields = rows.get(key_of(obj))
             if not fields:
                 continue
+            translated_from = fields.get("_nl", {})
             changed = [
                 field
                 for field, text in fields.items()
-                if text and _replaceable(label, field, obj, getattr(obj, f"{field}_{language}") or "")
+                if text
+                and not field.startswith("_")
+                and (field not in translated_from or (getattr(obj, f"{field}_nl") or "") == translated_from[field])
+                and _replaceable(label, field, obj, getattr(obj, f"{field}_{language}") or "")
             ]
             for field in changed:
                 setattr(obj, f"{field}_{language}", fields[field])

@@ -3,9 +3,14 @@ machine-made for a native review, and shown on the pages a person acts on."""
 
 from __future__ import annotations
 
+import json
+import re
+
 import pytest
 
-from directory.models import ChainRole, Organisation
+from directory.corrections import UTRECHT_PILOT
+from directory.information import PRACTICES
+from directory.models import ChainRole, InformationPractice, Organisation
 from portal import content_translations
 from portal.models import MachineTranslation
 from referral.models import RouteRule
@@ -75,3 +80,62 @@ def test_the_organisation_list_shows_where_machine_made_text_waits_for_review(ad
     MachineTranslation.objects.filter(model="directory.organisation", object_id=str(fairwork.pk)).update(reviewed=True)
     listing = admin_client.get("/beheer/directory/organisation/?q=fairwork").content.decode()
     assert f"object_id={fairwork.pk}&amp;reviewed__exact=0" not in listing
+
+
+INFORMATION = {language: content_translations.TRANSLATIONS_DIR / "directory" / f"{language}.information.json"
+               for language in ("pl", "ro", "bg", "uk", "ar")}  # fmt: skip
+
+
+def text_of(response) -> str:
+    """The page without the <bdi> isolation of Latin runs in Arabic (ADR 012)."""
+    return re.sub(r"</?bdi>", "", response.content.decode())
+
+
+@pytest.mark.parametrize("language", sorted(INFORMATION))
+def test_the_information_card_and_utrechts_note_are_in_the_pages_language(client, language):
+    data = json.loads(INFORMATION[language].read_text(encoding="utf-8"))
+    police = text_of(client.get(f"/{language}/organisaties/nationale-politie/"))
+    assert data["informationpractice"]["police"]["passes_on_note"] in police
+    assert data["informationpractice"]["police"]["note"] in police
+    utrecht = text_of(client.get(f"/{language}/organisaties/veilig-thuis-utrecht/"))
+    assert data["organisation"]["veilig-thuis-utrecht"]["public_note"] in utrecht
+    assert UTRECHT_PILOT[1] not in utrecht  # no English fallback any more
+
+
+def test_the_shipped_translations_were_made_from_the_current_dutch_texts():
+    """When a Dutch practice text or the note changes (directory/information.py, corrections.py),
+    re-translate it in scripts/translations/practices.py and run gen_reach.py."""
+    dutch = {code: {"name": names[0], "passes_on_note": passes_on[0], "note": note[0]}
+             for code, names, _answers, passes_on, note, _source in PRACTICES}  # fmt: skip
+    for path in INFORMATION.values():
+        data = json.loads(path.read_text(encoding="utf-8"))
+        for code, fields in data["informationpractice"].items():
+            assert fields["_nl"] == {field: dutch[code][field] for field in fields["_nl"]}, (path.name, code)
+            assert {field for field, text in dutch[code].items() if text} <= set(fields) - {"_nl"}, (path.name, code)
+        assert data["organisation"]["veilig-thuis-utrecht"]["_nl"] == {"public_note": UTRECHT_PILOT[0]}
+
+
+def test_a_translation_of_an_older_dutch_text_is_not_loaded():
+    police = InformationPractice.objects.get(code="police")
+    InformationPractice.objects.filter(pk=police.pk).update(
+        note_nl="Een nieuwe tekst van een redacteur.", note_pl="", passes_on_note_pl=""
+    )
+    content_translations.load_file(INFORMATION["pl"])
+    police.refresh_from_db()
+    assert police.note_pl == ""  # the Polish file translates the old Dutch note
+    assert police.passes_on_note_pl.startswith("To jest sama policja.")  # its Dutch text is unchanged
+    assert MachineTranslation.objects.filter(
+        model="directory.informationpractice", object_id=str(police.pk), field="passes_on_note", language="pl"
+    ).exists()
+
+
+def test_editors_find_the_information_card_translations_among_the_machine_made_ones(admin_client):
+    police = InformationPractice.objects.get(code="police")
+    listing = admin_client.get(
+        "/beheer/portal/machinetranslation/?language=ar&model=directory.informationpractice"
+    ).content.decode()
+    assert f"/beheer/directory/informationpractice/{police.pk}/change/" in listing
+    utrecht = Organisation.objects.get(slug="veilig-thuis-utrecht")
+    assert MachineTranslation.objects.filter(
+        model="directory.organisation", object_id=str(utrecht.pk), field="public_note", language="ar", reviewed=False
+    ).exists()

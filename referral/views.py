@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
@@ -28,11 +29,6 @@ from referral.services import count_recommendations, directory_snapshot, publish
 
 def _known_places() -> set[str]:
     return set(Municipality.objects.values_list("slug", flat=True))
-
-
-def find_municipality(text: str) -> Municipality | None:
-    """The one municipality a place name, other name or postcode stands for (else None)."""
-    return resolve(text[:100]).municipality
 
 
 def _place_options(answer: PlaceAnswer) -> tuple[str, list[tuple[str, str]]]:
@@ -249,25 +245,42 @@ def start(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def meldroute_index(request: HttpRequest) -> HttpResponse:
-    """Choose a municipality (GET form: a municipality is not a personal answer)."""
+    """Choose a municipality (GET form: a municipality is not a personal answer).
+
+    A place is resolved as in the wizard (directory.places.resolve): a clear place goes straight
+    to its municipality's route; a place in several municipalities, a postcode or a misspelling
+    is answered with the same choice as in the wizard, here as links to the routes.
+    """
     typed = request.GET.get("gemeente", "")[:100]
-    error = ""
-    if typed:
-        municipality = find_municipality(typed) or Municipality.objects.filter(slug=typed).first()
+    error, options_kind, options, answer = "", "", [], None
+    if typed.strip():
+        answer = resolve(typed)
+        municipality = (answer.municipality if not answer.postcode else None) or Municipality.objects.filter(
+            slug=typed
+        ).first()
         if municipality:
             return HttpResponseRedirect(municipality_url(municipality))
-        error = _("We do not know a municipality with that name. Check the spelling.")
+        options_kind, choices = _place_options(answer)
+        options = [(reverse("referral-meldroute", args=[slug]), label) for slug, label in choices]
+        if not answer.municipalities:
+            error = _("We do not know a place with that name. Check the spelling.")
     return render(
         request,
         "referral/meldroute_index.html",
-        {"typed": typed, "error": error, "municipality_names": Municipality.objects.values_list("name", flat=True)},
+        {
+            "typed": typed,
+            "error": error,
+            "municipality_names": Municipality.objects.values_list("name", flat=True),
+            "place_options_kind": options_kind,
+            "place_options": options,
+            "place_postcode": answer.postcode if answer else "",
+            "place_typed": typed.strip(),
+        },
         status=400 if error else 200,
     )
 
 
 def municipality_url(municipality: Municipality) -> str:
-    from django.urls import reverse
-
     return reverse("referral-meldroute", args=[municipality.slug])
 
 

@@ -12,7 +12,7 @@ from django.test import Client
 pytestmark = pytest.mark.django_db
 
 UNKNOWN_MUNICIPALITY_NL = "Die gemeente kennen we niet."
-UNKNOWN_PLACE_NL = "We kennen geen gemeente met die naam."
+UNKNOWN_PLACE_NL = "We kennen geen plaats met die naam."
 FIRST_PAGE_NL = "Dat paginanummer bestaat niet. We laten de eerste pagina zien."
 
 

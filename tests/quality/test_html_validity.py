@@ -30,6 +30,7 @@ PAGE_TYPES = [
     "/{lang}/meldroute/",
     "/{lang}/meldroute/westland/",
     "/{lang}/meldroute/?gemeente=Qqqxxzz",
+    "/{lang}/meldroute/?gemeente=Aalst",
     "/{lang}/informatie/",
     "/{lang}/informatie/wat-is-mensenhandel/",
     "/{lang}/informatie/veilig-internetten/",

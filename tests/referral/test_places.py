@@ -110,3 +110,54 @@ def test_the_meldroute_finder_accepts_a_village(client):
     assert response.status_code == 302
     assert response["Location"] == "/nl/meldroute/westerwolde/"
     assert URL not in response["Location"]
+
+
+class MeldrouteFinderTestCase:
+    """The professionals' meldroute finder resolves places as the wizard does (one resolver:
+    directory.places.resolve); its choices are links to the routes (a GET form: a municipality
+    is not a personal answer)."""
+
+    @staticmethod
+    def links(html: str) -> list[str]:
+        import re
+
+        group = html[html.index('class="place-options"') :]
+        return re.findall(r'<a class="button button--secondary" href="/nl/meldroute/([^"/]+)/">', group)
+
+    def test_a_place_in_several_municipalities_asks_which_one(self, client):
+        response = client.get("/nl/meldroute/?gemeente=Aalst")
+        html = response.content.decode()
+        assert response.status_code == 200
+        assert "Er is meer dan één Aalst. Welke bedoel je?" in html
+        assert set(self.links(html)) == {"buren", "waalre", "zaltbommel"}
+        assert client.get("/nl/meldroute/waalre/").status_code == 200
+
+    def test_a_misspelling_offers_the_nearest_names(self, client):
+        response = client.get("/nl/meldroute/?gemeente=Roterdam")
+        html = response.content.decode()
+        assert response.status_code == 400
+        assert "We kennen geen plaats met die naam." in html
+        assert "Bedoel je:" in html
+        assert self.links(html)[0] == "rotterdam"
+        assert "<bdi>Rotterdam</bdi></a>" in html
+
+    def test_a_postcode_suggests_its_municipality(self, client):
+        response = client.get("/nl/meldroute/?gemeente=2671")
+        html = response.content.decode()
+        assert response.status_code == 200
+        assert "Postcode 2671 ligt in:" in html
+        assert self.links(html) == ["westland"]
+
+    @pytest.mark.parametrize(
+        ("typed", "slug"),
+        [("Венло", "venlo"), ("فينلو", "venlo"), ("Naaldwijk", "westland"), ("Hoofddorp", "haarlemmermeer")],
+    )  # fmt: skip
+    def test_villages_and_names_in_other_scripts_lead_to_the_route(self, client, typed, slug):
+        response = client.get("/nl/meldroute/", {"gemeente": typed})
+        assert response.status_code == 302
+        assert response["Location"] == f"/nl/meldroute/{slug}/"
+
+    def test_the_choice_is_worded_in_the_pages_language(self, client):
+        html = client.get("/ar/meldroute/?gemeente=Aalst").content.decode()
+        assert 'href="/ar/meldroute/waalre/"' in html
+        assert "Er is meer dan" not in html

@@ -129,17 +129,18 @@ class OrganisationAdmin(
 
     @admin.action(description=_("Mark the selected organisations as verified today"), permissions=["publish"])
     def mark_verified(self, request, queryset) -> None:
-        count = queryset.update(last_verified=timezone.localdate())
+        count = queryset.update(last_verified=timezone.localdate(), updated_at=timezone.now())
         self.message_user(request, _("%(count)d organisations marked as verified today.") % {"count": count})
 
     @admin.action(description=_("Publish the selected organisations"), permissions=["publish"])
     def publish(self, request, queryset) -> None:
-        count = queryset.update(published=True)
+        # updated_at by hand: update() skips auto_now, and the HSDS API's modified_after reads it.
+        count = queryset.update(published=True, updated_at=timezone.now())
         self.message_user(request, _("%(count)d organisations published.") % {"count": count})
 
     @admin.action(description=_("Unpublish the selected organisations"), permissions=["publish"])
     def unpublish(self, request, queryset) -> None:
-        count = queryset.update(published=False)
+        count = queryset.update(published=False, updated_at=timezone.now())
         self.message_user(request, _("%(count)d organisations unpublished.") % {"count": count})
 
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
+from django.urls import reverse
 from django.utils import translation
 
-from directory.open_data import api_record, directory_csv, hsds_document, with_record_data
+from directory.hsds import hsds_document
+from directory.open_data import api_record, directory_csv, with_record_data
 from directory.views import run_search
 from portal.api_errors import json_methods
 
@@ -38,8 +40,9 @@ def organisations_hsds(request: HttpRequest) -> JsonResponse:
 
 
 @json_methods("GET", "HEAD")
-def hsds_schema(request: HttpRequest) -> JsonResponse:
-    return _json(json.loads((SCHEMAS / "hsds-organisations.schema.json").read_text()))
+def hsds_schema(request: HttpRequest) -> HttpResponse:
+    """The download follows the official HSDS 3.0 schema now: its old address leads there."""
+    return HttpResponsePermanentRedirect(reverse("hsds-schema-file", args=["organization.schema.json"]))
 
 
 @json_methods("GET", "HEAD")

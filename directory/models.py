@@ -392,6 +392,8 @@ class ContactChannel(models.Model):
         verbose_name=_("confirmed by"),
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    # When the channel last changed: the HSDS API's `modified_after` and `last_modified` read it.
+    updated_at = models.DateTimeField(auto_now=True)
 
     objects = ContactChannelQuerySet.as_manager()
 

@@ -7,16 +7,14 @@ import io
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from django.urls import reverse
 
 from directory.models import ContactChannel, Organisation
 
-HSDS_VERSION = "3.0"
 CSV_COLUMNS = [
     "id", "slug", "name", "alternate_names", "kind", "scale", "description", "audiences", "forms",
     "chain_roles", "serves_nationally", "provinces", "safety_regions", "police_units", "municipalities",
     "website", "phones", "emails", "web_forms", "chats", "websites", "contact_sources", "source", "last_verified",
-    "needs_review", "url",
+    "provenance", "url",
 ]  # fmt: skip
 
 
@@ -102,10 +100,20 @@ def directory_csv(request: HttpRequest) -> str:
                              ("websites", "website")]:  # fmt: skip
             row[column] = "; ".join(c.value for c in _channels(organisation, kind))
         row["contact_sources"] = "; ".join(f"{c.value}: {_source_line(c)}" for c in organisation.published_channels())
-        row["needs_review"] = organisation.needs_review
+        row["provenance"] = contact_provenance(organisation)
         row["last_verified"] = record["last_verified"] or ""
         writer.writerow({key: _safe_cell(value) for key, value in row.items()})
     return buffer.getvalue()
+
+
+def contact_provenance(organisation: Organisation) -> str:
+    """The public provenance of an organisation's published contact routes: "confirmed" when the
+    editors confirmed every one, "public_source" when at least one is only taken over from a public
+    source (its source and date are in contact_sources), "" when it has none."""
+    channels = organisation.published_channels()
+    if not channels:
+        return ""
+    return "confirmed" if all(c.last_verified for c in channels) else "public_source"
 
 
 def _source_line(channel: ContactChannel) -> str:
@@ -118,121 +126,3 @@ def _safe_cell(value) -> str:
     """Spreadsheets run cells starting with = + - @ as formulas; prefix those with a quote."""
     text = str(value)
     return "'" + text if text[:1] in ("=", "+", "-", "@") else text
-
-
-def _hsds_number(value: str) -> str:
-    """A number in the characters HSDS allows (digits, +, space, -), as written otherwise."""
-    value = value.replace("(0)", "").replace("–", "-").replace("(", "").replace(")", "")
-    return " ".join("".join(ch for ch in value if ch.isdigit() or ch in "+ -").split())
-
-
-def _channel_metadata(organisation: Organisation, org_id: str) -> list[dict]:
-    """Per published channel, where it comes from: HSDS metadata records."""
-    records = []
-    for c in organisation.published_channels():
-        confirmed = c.last_verified is not None
-        records.append(
-            {
-                "id": f"nl-imh-channel-{c.pk}-source",
-                "resource_id": f"nl-imh-phone-{c.pk}" if c.kind == ContactChannel.Kind.PHONE else org_id,
-                "resource_type": "phone" if c.kind == ContactChannel.Kind.PHONE else "organization",
-                "last_action_date": (c.last_verified or c.taken_over).isoformat(),
-                "last_action_type": "verified" if confirmed else "taken over from a public source",
-                "field_name": c.kind,
-                "previous_value": "",
-                "replacement_value": c.value,
-                "updated_by": "CoMensha" if confirmed else (c.source_url or c.source),
-            }
-        )
-    return records
-
-
-def hsds_organization(organisation: Organisation, request: HttpRequest) -> dict:
-    """An organisation in the shape of Open Referral HSDS 3.0 (organization with one service)."""
-    org_id = f"nl-imh-org-{organisation.pk}"
-    service_id = f"nl-imh-service-{organisation.pk}"
-    phones = [
-        {
-            "id": f"nl-imh-phone-{c.pk}",
-            "number": _hsds_number(c.value),
-            "type": "voice",
-            "description": c.label,
-            "languages": [
-                {"id": f"nl-imh-lang-{c.pk}-{lang.code}", "code": lang.code, "name": lang.name}
-                for lang in c.languages.all()
-            ],  # fmt: skip
-        }
-        for c in _channels(organisation, ContactChannel.Kind.PHONE)
-    ]
-    areas = []
-    if organisation.serves_nationally:
-        areas.append({"id": f"{service_id}-area-nl", "name": "Nederland", "description": "national"})
-    for kind, places in [
-        ("province", organisation.provinces.all()),
-        ("safety_region", organisation.safety_regions.all()),
-        ("police_unit", organisation.police_units.all()),
-        ("municipality", organisation.municipalities.all()),
-    ]:
-        areas.extend({"id": f"{service_id}-area-{place.code}", "name": place.name, "description": kind}
-                     for place in places)  # fmt: skip
-    attributes = [
-        {"id": f"{service_id}-{kind}-{item.code}", "taxonomy": kind, "value": item.code, "label": item.name}
-        for kind, items in [
-            ("exploitation_form", organisation.forms.all()),
-            ("audience", organisation.audiences.all()),
-            ("chain_role", organisation.chain_roles.all()),
-        ]
-        for item in items
-    ]
-    emails = _channels(organisation, ContactChannel.Kind.EMAIL)
-    websites = _channels(organisation, ContactChannel.Kind.WEBSITE)
-    # HSDS 3.0 wants a string or the field left out, never null: unknown fields are omitted.
-    optional = {
-        "alternate_name": ", ".join(organisation.alias_list),
-        "website": organisation.website or (websites[0].href if websites else ""),
-        "email": emails[0].value if emails else "",
-    }
-    return {
-        "id": org_id,
-        "name": organisation.name,
-        "description": organisation.role or organisation.name,
-        **{field: value for field, value in optional.items() if value},
-        "phones": phones,
-        "services": [
-            {
-                "id": service_id,
-                "organization_id": org_id,
-                "name": organisation.name,
-                "description": organisation.role or organisation.name,
-                "url": request.build_absolute_uri(organisation.get_absolute_url()),
-                "status": "active",
-                "phones": phones,
-                "service_areas": areas,
-                "attributes": attributes,
-                "last_modified": organisation.updated_at.isoformat(),
-            }
-        ],
-        "metadata": [
-            {
-                "id": f"{org_id}-source",
-                "resource_id": org_id,
-                "resource_type": "organization",
-                "last_action_date": (organisation.last_verified or organisation.updated_at.date()).isoformat(),
-                "last_action_type": "verified" if organisation.last_verified else "imported",
-                "field_name": "source",
-                "previous_value": "",
-                "replacement_value": organisation.source,
-                "updated_by": "CoMensha",
-            },
-            *_channel_metadata(organisation, org_id),
-        ],
-    }
-
-
-def hsds_document(request: HttpRequest) -> dict:
-    return {
-        "hsds_version": HSDS_VERSION,
-        "publisher": "Informatiepunt Mensenhandel (CoMensha)",
-        "schema": request.build_absolute_uri(reverse("directory-open-data-hsds-schema")),
-        "organizations": [hsds_organization(o, request) for o in published_directory()],
-    }

@@ -1,0 +1,123 @@
+"""The HSDS 3.0 API (/api/hsds/…): paging, modified_after, filters and clear JSON errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from directory.hsds import hsds_id
+from directory.models import ContactChannel, ExploitationForm, Organisation
+
+pytestmark = pytest.mark.django_db
+
+PAGE_KEYS = ["total_items", "total_pages", "page_number", "size", "first_page", "last_page", "empty", "contents"]
+
+
+def test_organizations_come_in_hsds_pages(client: Client):
+    published = Organisation.objects.published().count()
+    first = client.get("/api/hsds/organizations", {"per_page": 50}).json()
+    assert list(first) == PAGE_KEYS
+    assert first["total_items"] == published and first["total_pages"] == -(-published // 50)
+    assert (first["page_number"], first["size"], first["first_page"], first["last_page"], first["empty"]) == (
+        1, 50, True, False, False)  # fmt: skip
+    last = client.get("/api/hsds/organizations", {"per_page": 50, "page": first["total_pages"]}).json()
+    assert last["last_page"] and not last["first_page"] and len(last["contents"]) == published - 50 * (
+        first["total_pages"] - 1)  # fmt: skip
+    seen = [o["id"] for n in range(1, first["total_pages"] + 1)
+            for o in client.get("/api/hsds/organizations", {"per_page": 50, "page": n}).json()["contents"]]  # fmt: skip
+    assert len(seen) == len(set(seen)) == published
+    beyond = client.get("/api/hsds/organizations", {"page": 99}).json()
+    assert beyond["empty"] and beyond["contents"] == [] and beyond["total_items"] == published
+
+
+def test_an_organization_and_its_service_by_id(client: Client):
+    fier = Organisation.objects.get(slug="fier")
+    url = f"/api/hsds/organizations/{hsds_id('organization', fier.pk)}"
+    organisation = client.get(url).json()
+    assert organisation["name"] == fier.name
+    assert [s["id"] for s in organisation["services"]] == [hsds_id("service", fier.pk)]
+    assert "attributes" not in organisation["services"][0]  # the service's one-to-one fields only
+    service = client.get(f"/api/hsds/services/{hsds_id('service', fier.pk)}").json()
+    assert service["attributes"] and service == client.get(url, {"full_service": "true"}).json()["services"][0]
+    listed = client.get("/api/hsds/services", {"organization_id": organisation["id"]}).json()["contents"]
+    assert [s["id"] for s in listed] == [service["id"]]
+
+
+def test_modified_after_gives_what_changed_since(client: Client):
+    before = timezone.now() - dt.timedelta(seconds=1)
+    comensha = Organisation.objects.get(slug="coordinatiecentrum-tegen-mensenhandel-comensha")
+    channel = comensha.channels.public().first()
+    channel.label_nl = "nieuw label"
+    channel.save()  # a changed contact channel counts as a change of its organisation
+    Organisation.objects.update(updated_at=before - dt.timedelta(days=400))
+    ContactChannel.objects.exclude(pk=channel.pk).update(updated_at=before - dt.timedelta(days=400))
+    page = client.get("/api/hsds/services", {"modified_after": before.isoformat()}).json()
+    assert [s["name"] for s in page["contents"]] == [comensha.name]
+    assert dt.datetime.fromisoformat(page["contents"][0]["last_modified"]) >= before
+    organisations = client.get("/api/hsds/organizations", {"modified_after": before.date().isoformat()}).json()
+    assert organisations["total_items"] == 1
+
+
+def test_services_by_taxonomy_term(client: Client):
+    labour = ExploitationForm.objects.get(code="labour")
+    term_id = hsds_id("taxonomy_term", "exploitation_form", "labour")
+    term = client.get(f"/api/hsds/taxonomy_terms/{term_id}").json()
+    assert term["code"] == "labour" and term["name"] == labour.name_nl
+    page = client.get("/api/hsds/services", {"taxonomy_term_id": term_id, "per_page": 100}).json()
+    assert page["total_items"] == labour.organisation_set.filter(published=True).count() > 0
+    taxonomies = client.get("/api/hsds/taxonomies").json()["contents"]
+    assert term["taxonomy_id"] in {t["id"] for t in taxonomies}
+    terms = client.get("/api/hsds/taxonomy_terms", {"taxonomy_id": term["taxonomy_id"], "per_page": 100}).json()
+    assert terms["total_items"] == ExploitationForm.objects.count()
+
+
+@pytest.mark.parametrize(
+    ("path", "query", "parameter"),
+    [
+        ("/api/hsds/organizations", {"page": "abc"}, "page"),
+        ("/api/hsds/organizations", {"page": "0"}, "page"),
+        ("/api/hsds/organizations", {"page": "²"}, "page"),
+        ("/api/hsds/services", {"per_page": "1000000000000000000000"}, "per_page"),
+        ("/api/hsds/services", {"modified_after": "garbage"}, "modified_after"),
+        ("/api/hsds/services", {"modified_after": "2026-02-30T10:00:00"}, "modified_after"),
+        ("/api/hsds/services", {"search": "loverboy\x00"}, "search"),
+        ("/api/hsds/taxonomy_terms", {"format": "ndjson"}, "format"),
+        ("/api/hsds/organizations", {"full_service": "misschien"}, "full_service"),
+        ("/api/hsds/services", {"search": "x" * 300}, "search"),
+    ],
+)
+def test_bad_input_gets_a_clear_json_400(client: Client, path, query, parameter):
+    response = client.get(path, query)
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["parameter"] == parameter and response.json()["error"]
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/api/hsds/organizations/nope", "/api/hsds/services/00000000-0000-0000-0000-000000000000",
+     "/api/hsds/taxonomies/x", "/api/hsds/taxonomy_terms/%00", "/api/hsds/hsds3/geheim.json"],
+)  # fmt: skip
+def test_an_unknown_id_gets_a_json_404(client: Client, path):
+    response = client.get(path)
+    assert response.status_code == 404 and response.json()["error"]
+
+
+def test_an_unpublished_organisation_has_no_record(client: Client):
+    fier = Organisation.objects.get(slug="fier")
+    fier.published = False
+    fier.save()
+    assert client.get(f"/api/hsds/organizations/{hsds_id('organization', fier.pk)}").status_code == 404
+    assert client.get(f"/api/hsds/services/{hsds_id('service', fier.pk)}").status_code == 404
+
+
+def test_answers_set_no_cookie_and_carry_the_security_headers(client: Client):
+    site = client.get("/nl/")
+    for path in ("/api/hsds/", "/api/hsds/organizations", "/api/hsds/openapi.json", "/api/hsds/services?page=abc"):
+        response = client.get(path)
+        assert not response.cookies, path
+        for header in ("Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy"):
+            assert response.get(header) == site.get(header), (path, header)

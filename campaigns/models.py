@@ -12,9 +12,9 @@ import secrets
 from pathlib import PurePosixPath
 
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
-from django.db.models.signals import post_delete
+from django.db.models.signals import pre_delete
 from django.dispatch import receiver
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
@@ -380,11 +380,21 @@ class Material(models.Model):
         return FORMAT_NAMES.get(self.content_type, "")
 
 
-@receiver(post_delete, sender=Material)
-def _delete_material_file(sender, instance: Material, **kwargs) -> None:
-    """Deleting material (or its campaign) removes the stored file too."""
-    if instance.file:
-        instance.file.delete(save=False)
+@receiver(pre_delete, sender=Material)
+def _remove_proposed_file(sender, instance: Material, **kwargs) -> None:
+    """A material's stored file stays when its row is deleted (ADR 018): it is published content,
+    and an editor who recovers the material or its campaign (django-reversion) gets the same
+    download back. The one exception is a file sent in with a proposal that was never published:
+    deleting it removes what a member of the public uploaded, once the deletion is committed (a
+    delete that is rolled back, such as the preview of a recovery, keeps the file)."""
+    if not instance.file:
+        return
+    unpublished_proposal = Campaign.objects.filter(
+        pk=instance.campaign_id, proposed_at__isnull=False, published=False
+    ).exists()
+    if unpublished_proposal:
+        storage, name = instance.file.storage, instance.file.name
+        transaction.on_commit(lambda: storage.delete(name))
 
 
 class ProposalAttempt(models.Model):

@@ -97,3 +97,23 @@ def _fresh_repeat_filter():
     from referral.tally import repeat_filter
 
     repeat_filter.forget()
+
+
+def _member(username: str, group: str):
+    from django.contrib.auth.models import Group, User
+
+    user = User.objects.create_user(username=username, password="a-long-editor-passphrase", is_staff=True)
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.fixture
+def redacteur(db):
+    """An editor (group Redacteur): writes drafts, cannot publish, delete or restore."""
+    return _member("redacteur", "Redacteur")
+
+
+@pytest.fixture
+def hoofdredacteur(db):
+    """A chief editor (group Hoofdredacteur): also publishes, deletes and restores old versions."""
+    return _member("hoofdredacteur", "Hoofdredacteur")

@@ -37,6 +37,13 @@ def b1(rows) -> list[dict]:
 
 
 @pytest.fixture
+def vocabularies(db):
+    from campaigns.seed import ensure_vocabularies
+
+    ensure_vocabularies()
+
+
+@pytest.fixture
 def campaigns_loaded(db):
     """The campaign dataset, loaded afresh (whatever else the test database holds)."""
     from campaigns.models import Campaign

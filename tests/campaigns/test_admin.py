@@ -28,7 +28,7 @@ def _inline_management(**totals: int) -> dict:
     return data
 
 
-def _campaign_data(**extra) -> dict:
+def campaign_data(**extra) -> dict:
     return {
         "title_nl": "Nieuwe campagne",
         "slug": "nieuwe-campagne",
@@ -70,7 +70,7 @@ class CampaignAdminTestCase:
 
     def test_an_editor_adds_a_campaign_with_a_checked_upload(self, admin_client, campaigns_loaded, media_root):
         upload = SimpleUploadedFile("Affiche A3.pdf", PDF_BYTES, content_type="application/pdf")
-        response = admin_client.post(ADD, _campaign_data(**{"materials-0-file": upload}))
+        response = admin_client.post(ADD, campaign_data(**{"materials-0-file": upload}))
         assert response.status_code == 302, response.context["errors"] if response.context else response
         campaign = Campaign.objects.get(slug="nieuwe-campagne")
         material = campaign.materials.get()
@@ -79,7 +79,7 @@ class CampaignAdminTestCase:
 
     def test_an_editor_upload_of_the_wrong_type_is_refused(self, admin_client, campaigns_loaded, media_root):
         upload = SimpleUploadedFile("affiche.pdf", b"<svg onload=alert(1)>", content_type="application/pdf")
-        response = admin_client.post(ADD, _campaign_data(**{"materials-0-file": upload}))
+        response = admin_client.post(ADD, campaign_data(**{"materials-0-file": upload}))
         assert response.status_code == 200
         from django.utils import translation
 

@@ -155,11 +155,14 @@ class DownloadTestCase:
 
 
 class StoredFileTestCase:
-    def test_deleting_material_or_its_campaign_removes_the_file(self, campaign, media_root):
+    def test_deleting_published_material_or_its_campaign_keeps_the_file_for_a_recovery(
+        self, campaign, media_root, django_capture_on_commit_callbacks
+    ):
         form = _admin_form(campaign, _upload("a.pdf", PDF_BYTES))
         assert form.is_valid()
         material = form.save()
         path = media_root / material.file.name
-        assert path.exists()
-        campaign.delete()
-        assert not path.exists()
+        with django_capture_on_commit_callbacks(execute=True):
+            material.delete()
+            campaign.delete()
+        assert path.read_bytes() == PDF_BYTES  # ADR 018: see test_recovery.py

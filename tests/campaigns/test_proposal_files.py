@@ -21,13 +21,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def vocabularies(db):
-    from campaigns.seed import ensure_vocabularies
-
-    ensure_vocabularies()
-
-
-@pytest.fixture
 def upload_temp(settings, tmp_path):
     """Django writes uploads to this folder while a request is read."""
     folder = tmp_path / "upload-tmp"
@@ -124,15 +117,6 @@ class FailedProposalLeavesNothingTestCase:
         material = Material.objects.get(campaign__title_nl="Kijk verder dan je neus")
         assert files_in(media_root) == [str(media_root / material.file.name)]
         assert files_in(upload_temp) == []
-
-
-@pytest.fixture
-def hoofdredacteur(db):
-    from django.contrib.auth.models import Group, User
-
-    user = User.objects.create_user(username="hoofdredacteur", password="a-long-editor-passphrase", is_staff=True)
-    user.groups.add(Group.objects.get(name="Hoofdredacteur"))
-    return user
 
 
 @pytest.fixture

@@ -14,13 +14,6 @@ from campaigns.models import Campaign
 from .test_propose import URL, proposal
 
 
-@pytest.fixture
-def vocabularies(db):
-    from campaigns.seed import ensure_vocabularies
-
-    ensure_vocabularies()
-
-
 def long_url(length: int) -> str:
     start = "https://www.example.nl/campagne?ref="
     return start + "x" * (length - len(start))

@@ -43,13 +43,6 @@ def proposal(**changes) -> dict:
     return {key: value for key, value in data.items() if value is not None}
 
 
-@pytest.fixture
-def vocabularies(db):
-    from campaigns.seed import ensure_vocabularies
-
-    ensure_vocabularies()
-
-
 class ProposalFormTestCase:
     def test_the_form_is_accessible_and_sets_no_cookie(self, client, vocabularies):
         response = client.get(URL)

@@ -92,6 +92,17 @@ def seeded_live(transactional_db):
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in the site's default language: a request leaves the language it served
+    active in the thread, and a test must not depend on which test ran before it."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _fresh_repeat_filter():
     """The wizard counts one result per answer set per client per hour: each test starts afresh."""
     from referral.tally import repeat_filter

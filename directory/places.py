@@ -229,3 +229,17 @@ def _municipalities_named(key: str) -> list[Place]:
         if any(place_key(name) == key for name in names if name.strip()):
             return [Place(name=municipality.name, municipality=municipality)]
     return []
+
+
+def place_names() -> list[str]:
+    """Every name a person may type for a place, for the place fields' autocomplete: each place
+    and municipality with its other names (also in Cyrillic and Arabic script), once each."""
+    names: set[str] = set()
+    for name, others in Place.objects.values_list("name", "other_names"):
+        names.add(name)
+        names.update(other.strip() for other in others.split(","))
+    for name, aliases in Municipality.objects.values_list("name", "aliases"):
+        names.add(name)
+        names.update(alias.strip() for alias in aliases.split(","))
+    names.discard("")
+    return sorted(names, key=lambda name: (place_key(name), name))

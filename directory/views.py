@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
@@ -10,6 +10,7 @@ from django.views.decorators.http import require_safe
 
 from directory import facets as facet_module
 from directory.models import Municipality, Organisation
+from directory.places import place_names as all_place_names
 from directory.reach import reachable_alternatives
 from directory.search import GENERAL_MATCH, Understanding, matching, with_listing_data
 
@@ -172,3 +173,11 @@ def structured_data(request: HttpRequest, organisation: Organisation, channels) 
 def open_data(request: HttpRequest) -> HttpResponse:
     """What the open data is, under which licence, in which formats, how fresh, and where to report errors."""
     return render(request, "directory/open_data.html")
+
+
+@require_safe
+def place_names(request: HttpRequest) -> JsonResponse:
+    """The names the place fields offer as you type (static/js/place-names.js). Fetched whole,
+    once, when a place field gets focus, so nothing typed ever leaves the browser; the pages
+    themselves carry only the 342 municipality names."""
+    return JsonResponse(all_place_names(), safe=False, json_dumps_params={"ensure_ascii": False})

@@ -2,6 +2,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from directory import views as directory_views
 from portal import views
 
 urlpatterns = [
@@ -12,6 +13,7 @@ urlpatterns = [
     path("te-groot", views.too_large, name="portal-too-large"),
     path("beheer/", admin.site.urls),
     path("", include("directory.open_data_urls")),
+    path("plaatsnamen.json", directory_views.place_names, name="directory-place-names"),
 ]
 
 urlpatterns += i18n_patterns(

@@ -161,3 +161,16 @@ class MeldrouteFinderTestCase:
         html = client.get("/ar/meldroute/?gemeente=Aalst").content.decode()
         assert 'href="/ar/meldroute/waalre/"' in html
         assert "Er is meer dan" not in html
+
+
+def test_the_place_names_for_the_autocomplete_come_whole_from_our_own_origin(client):
+    response = client.get("/plaatsnamen.json")
+    names = response.json()
+    assert response.status_code == 200 and response["Content-Type"] == "application/json"
+    assert {"Ter Apel", "Naaldwijk", "Hoofddorp", "Aalst", "Westerwolde", "Гаага", "أمستردام"} <= set(names)
+    assert len(names) == len(set(names)) > 5000
+    assert not response.cookies and response["Cache-Control"].startswith("public")
+    # The pages themselves list only the municipalities: no page carries 6,000 names.
+    page = client.get("/nl/meldroute/").content.decode()
+    assert '<option value="Westerwolde">' in page and '<option value="Ter Apel">' not in page
+    assert 'data-place-names="/plaatsnamen.json"' in page

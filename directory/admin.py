@@ -129,19 +129,32 @@ class OrganisationAdmin(
 
     @admin.action(description=_("Mark the selected organisations as verified today"), permissions=["publish"])
     def mark_verified(self, request, queryset) -> None:
-        count = queryset.update(last_verified=timezone.localdate(), updated_at=timezone.now())
+        count = _save_each_in_revision(request, queryset, last_verified=timezone.localdate())
         self.message_user(request, _("%(count)d organisations marked as verified today.") % {"count": count})
 
     @admin.action(description=_("Publish the selected organisations"), permissions=["publish"])
     def publish(self, request, queryset) -> None:
-        # updated_at by hand: update() skips auto_now, and the HSDS API's modified_after reads it.
-        count = queryset.update(published=True, updated_at=timezone.now())
+        count = _save_each_in_revision(request, queryset, published=True)
         self.message_user(request, _("%(count)d organisations published.") % {"count": count})
 
     @admin.action(description=_("Unpublish the selected organisations"), permissions=["publish"])
     def unpublish(self, request, queryset) -> None:
-        count = queryset.update(published=False, updated_at=timezone.now())
+        count = _save_each_in_revision(request, queryset, published=False)
         self.message_user(request, _("%(count)d organisations unpublished.") % {"count": count})
+
+
+def _save_each_in_revision(request, queryset, **values) -> int:
+    """Set `values` on each selected organisation with a revision of its own (not one UPDATE),
+    so the history, and the public changelog made from it, know what happened and when."""
+    count = 0
+    for organisation in queryset:
+        with reversion.create_revision():
+            for name, value in values.items():
+                setattr(organisation, name, value)
+            organisation.save(update_fields=[*values, "updated_at"])
+            reversion.set_user(request.user)
+        count += 1
+    return count
 
 
 @admin.register(Municipality)

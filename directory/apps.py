@@ -7,6 +7,8 @@ class DirectoryConfig(AppConfig):
     verbose_name = _("Directory")
 
     def ready(self) -> None:
+        from directory import changelog
         from directory.search import register_lookups
 
         register_lookups()
+        changelog.connect()

@@ -68,7 +68,8 @@ def _fields(version: Version) -> dict:
         return {}  # a version this code cannot read tells nothing
 
 
-def _is_public(model: str, fields: dict) -> bool:
+def is_public_version(model: str, fields: dict) -> bool:
+    """Was this version public? (Also the public changelog's rule, directory.changelog.)"""
     if model == "organisation":
         return fields.get("published") is True
     status = fields.get("status")
@@ -124,7 +125,7 @@ def field_changes(model: str, object_ids: Iterable[int]) -> list[FieldChange]:
         fields = _fields(version)
         before = previous.get(version.object_id)
         previous[version.object_id] = fields
-        if before is None or not (_is_public(model, before) and _is_public(model, fields)):
+        if before is None or not (is_public_version(model, before) and is_public_version(model, fields)):
             continue
         for name in names:
             old, new = _text(name, _value(before, name), codes), _text(name, _value(fields, name), codes)

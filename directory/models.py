@@ -631,3 +631,59 @@ class UnlistedDesk(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+# --- The public changelog -------------------------------------------------------------------
+
+
+class DirectoryChangeQuerySet(models.QuerySet):
+    def public(self) -> DirectoryChangeQuerySet:
+        """What the public changelog shows. About an organisation that is no longer published (or
+        no longer exists) only that it was removed; nothing about a shelter's walk-in address."""
+        change = DirectoryChange
+        still_public = Q(organisation__published=True) & (
+            ~Q(channel_kind=ContactChannel.Kind.WALK_IN) | Q(organisation__is_shelter=False)
+        )
+        return self.filter(still_public | Q(subject=change.Subject.ORGANISATION, action=change.Action.REMOVED))
+
+
+class DirectoryChange(models.Model):
+    """One line of the public changelog: an organisation or contact route added, changed, confirmed
+    or removed. Derived from the revision history by `directory.changelog` (never edited by hand);
+    it names no editor and no value, only which public fields changed."""
+
+    # Derived data, not in the admin: its labels need no translation.
+    class Action(models.TextChoices):
+        ADDED = "added"
+        CHANGED = "changed"
+        CONFIRMED = "confirmed"
+        REMOVED = "removed"
+
+    class Subject(models.TextChoices):
+        ORGANISATION = "organisation"
+        CHANNEL = "channel"
+
+    happened_at = models.DateTimeField()
+    action = models.CharField(max_length=20, choices=Action.choices)
+    subject = models.CharField(max_length=20, choices=Subject.choices)
+    organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("organisation")
+    )
+    # The name as it was last public: what a "removed" line shows once the organisation is gone.
+    organisation_name = models.CharField(_("name"), max_length=200)
+    object_id = models.CharField(max_length=191)
+    channel_kind = models.CharField(_("kind"), max_length=20, choices=ContactChannel.Kind.choices, blank=True)
+    fields = models.JSONField(default=list, blank=True)  # codes of public field groups (changelog.py)
+    revision = models.ForeignKey("reversion.Revision", null=True, blank=True, on_delete=models.SET_NULL,
+                                 related_name="+")  # fmt: skip
+
+    objects = DirectoryChangeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-happened_at", "-id"]
+        indexes = [models.Index(fields=["-happened_at", "-id"], name="directory_change_newest")]
+        verbose_name = "change in the directory"  # never in the admin: derived data
+        verbose_name_plural = "changes in the directory"
+
+    def __str__(self) -> str:
+        return f"{self.happened_at:%Y-%m-%d %H:%M} {self.organisation_name}: {self.action}"

@@ -8,11 +8,14 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
+from directory import changelog
 from directory import facets as facet_module
 from directory.models import Municipality, Organisation
 from directory.places import place_names as all_place_names
 from directory.reach import reachable_alternatives
 from directory.search import GENERAL_MATCH, Understanding, matching, with_listing_data
+from portal.facets import MAX_PAGE
+from portal.input import page_number
 
 
 def _national_desks() -> list[Organisation]:
@@ -181,3 +184,44 @@ def place_names(request: HttpRequest) -> JsonResponse:
     once, when a place field gets focus, so nothing typed ever leaves the browser; the pages
     themselves carry only the 342 municipality names."""
     return JsonResponse(all_place_names(), safe=False, json_dumps_params={"ensure_ascii": False})
+
+
+def _changelog_page(request: HttpRequest, changes) -> dict:
+    """One page of changelog lines; a page number that is wrong gives a notice, never an error."""
+    notices = []
+    number = page_number(request.GET.get("pagina", "1"), MAX_PAGE)
+    if number is None:
+        notices.append(gettext("That page number does not exist. We show the first page."))
+        number = 1
+    paginator = Paginator(changes, changelog.PAGE_SIZE)
+    if number > paginator.num_pages:
+        notices.append(gettext("That page number does not exist. We show the last page."))
+        number = paginator.num_pages
+    page = paginator.page(number)
+    page.object_list = [changelog.describe(change) for change in page.object_list]
+    return {
+        "page": page,
+        "paginator": paginator,
+        "notices": notices,
+        "previous_url": _page_url(page.number - 1) if page.has_previous() else "",
+        "next_url": _page_url(page.number + 1) if page.has_next() else "",
+    }
+
+
+def _page_url(number: int) -> str:
+    return f"?pagina={number}" if number > 1 else "?"
+
+
+@require_safe
+def changes(request: HttpRequest) -> HttpResponse:
+    """The public changelog of the directory: what was added, changed, confirmed or removed, and when."""
+    return render(request, "directory/changes.html", _changelog_page(request, changelog.public_lines()))
+
+
+@require_safe
+def organisation_changes(request: HttpRequest, slug: str) -> HttpResponse:
+    """One published organisation's own public history."""
+    organisation = get_object_or_404(Organisation.objects.published().only("name", "slug", "published"), slug=slug)
+    context = _changelog_page(request, changelog.public_lines(organisation))
+    context["organisation"] = organisation
+    return render(request, "directory/changes.html", context)

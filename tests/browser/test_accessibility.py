@@ -11,6 +11,7 @@ from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
 
 from tests.browser.pages import next_page
+from tests.changelog_history import HISTORY_PAGES, make_public_history
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -39,6 +40,7 @@ PAGE_TYPES = [
     "/{lang}/campagnes/dekking/",
     "/{lang}/campagnes/voorstellen/",
     "/{lang}/bestaat-niet/",
+    *HISTORY_PAGES,
 ]
 # More pages of some types in Dutch (the default) and Arabic (right to left).
 MORE_PAGES = [
@@ -130,6 +132,7 @@ def test_every_page_type_has_no_accessibility_finding(browser, seeded, live_serv
     from campaigns.models import Campaign
 
     campaign = Campaign.objects.published().order_by("pk").first()
+    make_public_history()
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()
     page.set_default_timeout(10000)

@@ -7,6 +7,7 @@ import pytest
 from django.test import Client
 
 from portal.bidi import isolate_ltr_runs
+from tests.changelog_history import HISTORY_PAGES, make_public_history
 from tests.i18n.page_text import unisolated_latin, unisolated_numbers
 
 pytestmark = pytest.mark.django_db
@@ -49,6 +50,14 @@ def test_an_arabic_wizard_result_isolates_numbers_and_names(client: Client):
 def test_arabic_campaign_pages_isolate_numbers_and_names(client: Client, seeded):
     for path in ("/ar/campagnes/", "/ar/campagnes/onzichtbaar-maar-waar/", "/ar/campagnes/chaterovernl/"):
         html = client.get(path).content.decode()
+        assert_isolated(html, path)
+
+
+def test_the_arabic_changelog_isolates_dates_times_and_names(client: Client):
+    make_public_history()
+    for path in [page.format(lang="ar") for page in HISTORY_PAGES]:
+        html = client.get(path).content.decode()
+        assert 'id="wijziging-' in html, path
         assert_isolated(html, path)
 
 

@@ -27,6 +27,7 @@ PUBLIC_PAGES = [
     "/{lang}/informatie/privacy/",
     "/{lang}/informatie/toegankelijkheid/",
     "/{lang}/campagnes/",
+    "/{lang}/organisaties/wijzigingen/",
 ]
 
 

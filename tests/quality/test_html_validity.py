@@ -15,6 +15,8 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
+from tests.changelog_history import HISTORY_PAGES, make_public_history
+
 pytestmark = pytest.mark.django_db
 
 TOOL_DIR = Path(settings.BASE_DIR) / "tools" / "vnu"
@@ -39,6 +41,7 @@ PAGE_TYPES = [
     "/{lang}/campagnes/dekking/",
     "/{lang}/campagnes/voorstellen/",
     "/{lang}/bestaat-niet/",
+    *HISTORY_PAGES,
 ]
 # Wizard pages: the posts that lead to each of them.
 FIVE_ANSWERS = {"a_danger": "no", "a_who": "self", "a_need": "hulp", "a_form": "work", "a_minor": "no"}
@@ -109,6 +112,7 @@ def test_every_page_type_validates(seeded, vnu, tmp_path):
     from campaigns.models import Campaign
 
     campaign = Campaign.objects.published().order_by("pk").first()
+    make_public_history()
     client = Client()
     saved = 0
     for lang in LANGUAGES:

@@ -28,6 +28,11 @@ PAGES = [
     ("/nl/meldroute/westland/", 10),
     ("/nl/campagnes/", 17),
     ("/nl/campagnes/?doelgroep=professionals&provincie=PV28", 17),
+    # The changelog and its feed: a page of 50 lines, each naming its organisation and fields.
+    ("/nl/organisaties/wijzigingen/", 2),
+    ("/nl/organisaties/wijzigingen/?pagina=2", 2),
+    ("/nl/organisaties/wijzigingen/atom.xml", 1),
+    ("/nl/organisaties/veilig-thuis/wijzigingen/", 3),
 ]
 WIZARD = "/nl/verwijswijzer/"
 WIZARD_RESULT = {"a_danger": "no", "a_who": "professional", "a_need": "melden", "a_anonymous": "yes",
@@ -77,6 +82,24 @@ def add_organisations(count: int) -> None:
             )
             channel.languages.add(polish)
     reindex()
+    add_history(Organisation.objects.exclude(pk__in=before))
+
+
+def add_history(organisations) -> None:
+    """Revisions, so the changelog pages list lines: each new organisation's phone number is
+    changed, and Veilig Thuis's description once more each time."""
+    import reversion
+
+    from directory.models import ContactChannel, Organisation
+
+    for channel in ContactChannel.objects.filter(organisation__in=organisations, kind="phone"):
+        with reversion.create_revision():
+            channel.value = "0800-0000001"
+            channel.save()
+    veilig_thuis = Organisation.objects.get(slug="veilig-thuis")
+    with reversion.create_revision():
+        veilig_thuis.role_nl += " Meer uitleg."
+        veilig_thuis.save()
 
 
 def test_the_number_of_queries_does_not_grow_with_the_directory(client, seeded):

@@ -31,7 +31,10 @@ def focus_stops(page, key: str, limit: int = 250) -> list[tuple[str, bool]]:
     return stops
 
 
-@pytest.mark.parametrize("path", ["/nl/organisaties/", "/nl/informatie/rechten-van-slachtoffers/"])
+# Pages where, without the scroll padding, Shift+Tab leaves focused elements under the bar (checked
+# by removing it: 22 covered stops on the search page, 8 on the organisation page). An information
+# page is no test of it: its few links never end up under the bar, with or without the padding.
+@pytest.mark.parametrize("path", ["/nl/organisaties/", "/nl/organisaties/veilig-thuis/"])
 def test_no_focused_element_is_hidden_under_the_quick_exit_bar(browser, seeded, live_server, path):
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()

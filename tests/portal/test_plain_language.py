@@ -33,9 +33,10 @@ def test_report_of_long_dutch_sentences_on_information_pages(seeded, capsys):
     report: list[str] = []
     checked = 0
     for page in Page.objects.filter(published=True).order_by("order", "slug"):
-        checked += len(sentences(page.body_nl))
-        for item in long_sentences(page.body_nl):
-            report.append(f"  {page.slug}: {item.words} words: {item.text}")
+        for part, text in (("summary", page.summary_nl), ("text", page.body_nl)):
+            checked += len(sentences(text))
+            for item in long_sentences(text):
+                report.append(f"  {page.slug} ({part}): {item.words} words: {item.text}")
     with capsys.disabled():
         print(f"\nPlain language: {len(report)} of {checked} Dutch sentences on information pages have over 20 words.")
         print("\n".join(report))

@@ -8,6 +8,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         load_datasets(report=self.stdout.write)
+        # Information pages whose shipped text was rewritten: brought up to date where no editor
+        # changed them since they were seeded (portal.seed.refresh_pages).
+        from portal.seed import refresh_pages
+
+        refresh_pages(report=self.stdout.write)
         # The contact routes of fixtures/source/contacts.json: brought up to date on every run,
         # never over what editors changed.
         from directory.contacts import import_contacts

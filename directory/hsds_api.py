@@ -22,6 +22,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 
 from directory.hsds import (
     HSDS_VERSION,
@@ -64,8 +65,10 @@ def _json(data, status: int = 200) -> JsonResponse:
 
 
 def hsds_view(view: Callable[..., JsonResponse]) -> Callable[..., HttpResponse]:
-    """GET/HEAD only, Dutch data, and unreadable input as a JSON 400 that names the parameter."""
+    """GET/HEAD only, Dutch data, and unreadable input as a JSON 400 that names the parameter.
+    Read-only, so exempt from the CSRF check: a POST gets the JSON 405, not an HTML 403."""
 
+    @csrf_exempt
     @json_methods("GET", "HEAD")
     @wraps(view)
     def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
@@ -124,6 +127,10 @@ def _format(request: HttpRequest) -> None:
         raise BadParameter("format", _("Only the json format is offered."))
 
 
+def _modified_after_help() -> str:
+    return _("modified_after must be a date and time such as 2026-11-01T00:00:00+01:00.")
+
+
 def _modified_after(request: HttpRequest) -> dt.datetime | None:
     value = request.GET.get("modified_after", "").strip()
     if not value:
@@ -135,12 +142,14 @@ def _modified_after(request: HttpRequest) -> dt.datetime | None:
     except ValueError:
         moment = None  # a well-formed but impossible date or time, such as 2026-02-30
     if moment is None:
-        raise BadParameter(
-            "modified_after", _("modified_after must be a date and time such as 2026-11-01T00:00:00+01:00.")
-        )
-    if timezone.is_naive(moment):
-        moment = timezone.make_aware(moment)  # the directory's own time zone (Europe/Amsterdam)
-    return moment
+        raise BadParameter("modified_after", _modified_after_help())
+    try:
+        if timezone.is_naive(moment):
+            moment = timezone.make_aware(moment)  # the directory's own time zone (Europe/Amsterdam)
+        # In UTC: PostgreSQL refuses offsets beyond ±15:59 that RFC 3339 syntax allows.
+        return moment.astimezone(dt.UTC)
+    except (OverflowError, ValueError) as error:  # e.g. 0001-01-01T00:00:00+01:00 is before year 1 in UTC
+        raise BadParameter("modified_after", _modified_after_help()) from error
 
 
 def _page(request: HttpRequest, items, serialise: Callable[[list], list[dict]]) -> JsonResponse:
@@ -181,11 +190,13 @@ def meta(request: HttpRequest) -> JsonResponse:
     )
 
 
+@csrf_exempt
 @json_methods("GET", "HEAD")
 def openapi(request: HttpRequest) -> JsonResponse:
     return _json(json.loads((SCHEMAS / "hsds-openapi.json").read_text()))
 
 
+@csrf_exempt
 @json_methods("GET", "HEAD")
 def schema_file(request: HttpRequest, name: str) -> JsonResponse:
     """The vendored official HSDS schemas the API description refers to."""

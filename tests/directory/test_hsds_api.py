@@ -121,3 +121,11 @@ def test_answers_set_no_cookie_and_carry_the_security_headers(client: Client):
         assert not response.cookies, path
         for header in ("Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy"):
             assert response.get(header) == site.get(header), (path, header)
+
+
+def test_any_rfc3339_moment_is_read_even_with_an_offset_postgresql_refuses(client: Client):
+    # Found by schemathesis: PostgreSQL refuses offsets beyond ±15:59, which RFC 3339 syntax allows.
+    response = client.get("/api/hsds/services", {"modified_after": "0361-06-12T23:05:01.94+16:42"})
+    assert response.status_code == 200 and response.json()["total_items"] == Organisation.objects.published().count()
+    before_year_one = client.get("/api/hsds/services", {"modified_after": "0001-01-01T00:00:00+01:00"})
+    assert before_year_one.status_code == 400 and before_year_one.json()["parameter"] == "modified_after"

@@ -23,9 +23,15 @@ def test_it_explains_licence_formats_rhythm_and_errors_in_the_visitors_language(
     for heading in headings:
         assert f">{heading}</h" in body
     assert "CC BY 4.0" in body and "CoMensha" in body
-    for download in ("/open-data/organisaties.csv", "/open-data/organisaties.hsds.json", "/api/v1/openapi.json"):
+    for download in ("/open-data/organisaties.csv", "/open-data/organisaties.hsds.json", "/api/v1/openapi.json",
+                     "/api/hsds/", "/api/hsds/openapi.json"):  # fmt: skip
         assert f'href="{download}"' in body
         assert client.get(download).status_code == 200
+    with translation.override(language):
+        for text in ("its OpenAPI description", "The text of the licence (CC BY 4.0)"):
+            assert translation.gettext(text) in body.replace("<bdi>", "").replace("</bdi>", "")
+    assert 'href="https://creativecommons.org/licenses/by/4.0/"' in body
+    assert "modified_after" in body  # how to fetch only what changed
     assert f'href="/{language}/organisaties/?q=CoMensha"' in body
 
 

@@ -5,10 +5,6 @@ from __future__ import annotations
 import pytest
 from django.conf import settings
 
-# Loaded once per test database: the directory (regions, organisations) and the routes. Tests run
-# in transactions on top of it, so what a test changes is rolled back.
-SESSION_DATASETS = ("portal.", "directory.", "referral.")
-
 
 def pytest_configure(config: pytest.Config) -> None:
     engine = settings.DATABASES["default"]["ENGINE"]
@@ -22,34 +18,39 @@ def _quiet(message: str) -> None:
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
+    """Once per test database (per worker with pytest -n): the whole shipped seed data, as
+    `make run` loads it (pages, directory, routes, campaign library, content translations). Tests
+    run in a transaction on top of it, so what a test changes is rolled back (ADR 013)."""
     from portal.seeding import load_datasets
+    from tests import session_data
 
     with django_db_blocker.unblock():
-        load_datasets(report=_quiet, include=_session_datasets)
+        load_datasets(report=_quiet)
+        session_data.take()
 
 
-def _session_datasets(dataset) -> bool:
-    return dataset.name.startswith(SESSION_DATASETS)
-
-
-def _commits(request: pytest.FixtureRequest) -> bool:
+def _commits(item: pytest.Item) -> bool:
     """Does this test commit (and so flush the whole database afterwards)?"""
-    marker = request.node.get_closest_marker("django_db")
+    marker = item.get_closest_marker("django_db")
     if marker is not None and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])):
         return True
-    return bool({"transactional_db", "live_server", "seeded_live"} & set(request.fixturenames))
+    return bool({"transactional_db", "live_server", "seeded_live"} & set(getattr(item, "fixturenames", ())))
 
 
-@pytest.fixture(autouse=True)
-def _session_data_survives_flushes(request, django_db_blocker):
-    """A committing test ends with a flush of every table: put the session's seed data back, so
-    the tests after it (in any order, on any worker) find the database as every test expects."""
-    yield
-    if _commits(request):
-        from portal.seeding import load_datasets
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None):
+    """A committing test ends with a flush of every table (in its fixtures' teardown, so only
+    here, after all of them, is it done): put the session's data back, so the tests after it (in
+    any order, on any worker) find the database as every test expects."""
+    result = yield
+    if nextitem is not None and _commits(item):
+        from pytest_django.plugin import blocking_manager_key
 
-        with django_db_blocker.unblock():
-            load_datasets(report=_quiet, include=_session_datasets)
+        from tests import session_data
+
+        with item.config.stash[blocking_manager_key].unblock():
+            session_data.restore()
+    return result
 
 
 @pytest.fixture
@@ -77,18 +78,13 @@ def own_postgres(django_db_blocker):
 
 @pytest.fixture
 def seeded(db):
-    """The whole shipped seed data, as `make run` loads it (tops up what a flush removed)."""
-    from portal.seeding import load_datasets
-
-    load_datasets(report=_quiet)
+    """The whole shipped seed data, as `make run` loads it: the session's data (django_db_setup)."""
 
 
 @pytest.fixture
 def seeded_live(transactional_db):
-    """The seed data for tests that need real commits (a live server): loaded again after flushes."""
-    from portal.seeding import load_datasets
-
-    load_datasets(report=_quiet)
+    """The seed data for tests that need real commits (a live server): the session's data, put
+    back after every committing test (pytest_runtest_teardown)."""
 
 
 @pytest.fixture(autouse=True)

@@ -43,14 +43,20 @@ def vocabularies(db):
     ensure_vocabularies()
 
 
-@pytest.fixture
-def campaigns_loaded(db):
-    """The campaign dataset, loaded afresh (whatever else the test database holds)."""
+def proposals():
+    """Campaigns that came in through the public form (the seeded library holds none)."""
     from campaigns.models import Campaign
-    from campaigns.seed import load_campaigns
 
-    Campaign.objects.all().delete()
-    return load_campaigns()
+    return Campaign.objects.filter(proposed_at__isnull=False)
+
+
+@pytest.fixture
+def campaigns_loaded(db) -> int:
+    """The campaign library as `make run` loads it (part of the session's seed data, tests/conftest.py):
+    the number of campaigns its loader reported."""
+    from portal.models import LoadedDataset
+
+    return LoadedDataset.objects.get(name="campaigns.seed001").rows
 
 
 PROVINCES = [("PV23", "Overijssel"), ("PV24", "Flevoland"), ("PV27", "Noord-Holland"), ("PV28", "Zuid-Holland"),

@@ -48,11 +48,7 @@ def in_chromium(work: Callable[[Any], Any]) -> Any:
 
 @pytest.fixture
 def library(transactional_db):
-    from campaigns.models import Campaign
-    from campaigns.seed import load_campaigns
-
-    Campaign.objects.all().delete()
-    load_campaigns()
+    """The seeded campaign library (the session's data, back after every committing test)."""
 
 
 def _no_js_page(browser):

@@ -14,7 +14,7 @@ from django.test import Client
 from campaigns import uploads
 from campaigns.models import Campaign, Material
 
-from .conftest import PDF_BYTES
+from .conftest import PDF_BYTES, proposals
 from .test_propose import URL, proposal
 
 pytestmark = pytest.mark.django_db
@@ -108,7 +108,7 @@ class FailedProposalLeavesNothingTestCase:
         response = client.generic("POST", URL, **environ)
         assert response.status_code == 400
         assert files_in(media_root) == [] and files_in(upload_temp) == []
-        assert not Campaign.objects.exists()
+        assert not proposals().exists()
 
     def test_a_proposal_that_is_stored_keeps_its_file_and_no_temp_file(
         self, client, vocabularies, media_root, upload_temp

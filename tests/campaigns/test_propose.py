@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from campaigns import uploads
 from campaigns.models import Campaign, Material, ProposalAttempt
 
-from .conftest import PDF_BYTES
+from .conftest import PDF_BYTES, proposals
 
 pytestmark = pytest.mark.django_db
 
@@ -105,7 +105,7 @@ class ProposalFormTestCase:
         assert "<title>Error:" in html
         # What was typed is kept.
         assert 'value="Fier, Stichting Voorbeeld"' in html
-        assert not Campaign.objects.exists()
+        assert not proposals().exists()
 
     def test_a_regional_campaign_needs_its_region(self, client, vocabularies):
         response = client.post(URL, proposal(region=""))
@@ -115,7 +115,7 @@ class ProposalFormTestCase:
     def test_cross_site_posts_are_refused(self, client, vocabularies):
         response = client.post(URL, proposal(), HTTP_ORIGIN="https://evil.example", HTTP_SEC_FETCH_SITE="cross-site")
         assert response.status_code == 403
-        assert not Campaign.objects.exists()
+        assert not proposals().exists()
 
 
 class ProposalUploadTestCase:
@@ -132,7 +132,7 @@ class ProposalUploadTestCase:
         assert re.search(r'value="jongeren"[^>]* checked', html)
         assert re.search(r'value="regional"[^>]* checked', html)
         assert "choose it again" in html
-        assert not Campaign.objects.exists() and not Material.objects.exists()
+        assert not proposals().exists() and not Material.objects.exists()
 
     def test_an_oversize_file_gets_413_and_the_rest_is_kept(self, client, vocabularies, media_root):
         big = SimpleUploadedFile("film.pdf", PDF_BYTES + b"0" * uploads.PUBLIC_MAX_UPLOAD_BYTES)
@@ -141,7 +141,7 @@ class ProposalUploadTestCase:
         html = response.content.decode()
         assert "The file is larger than 10 MB" in html
         assert 'value="Kijk verder dan je neus"' in html and 'value="sam@example.org"' in html
-        assert not Campaign.objects.exists()
+        assert not proposals().exists()
         assert not list(media_root.rglob("*"))
 
     def test_oversize_wins_over_other_errors_but_reports_them_too(self, client, vocabularies, monkeypatch):
@@ -157,7 +157,7 @@ class ProposalSpamTestCase:
     def test_the_honeypot_pretends_success_and_stores_nothing(self, client, vocabularies):
         response = client.post(URL, proposal(website="http://spam.example"))
         assert response.status_code == 303 and response["Location"] == RECEIVED
-        assert not Campaign.objects.exists()
+        assert not proposals().exists()
 
     def test_more_than_five_proposals_an_hour_get_429_and_keep_the_fields(self, client, vocabularies):
         for number in range(5):
@@ -168,7 +168,7 @@ class ProposalSpamTestCase:
         html = response.content.decode()
         assert "You have sent several proposals in a short time" in html
         assert 'value="Nummer zes"' in html
-        assert Campaign.objects.count() == 5
+        assert proposals().count() == 5
         # Another client is not affected.
         assert client.post(URL, proposal(title="Ander adres"), REMOTE_ADDR="192.0.2.7").status_code == 303
 
@@ -255,4 +255,4 @@ class ProposalBehindProxiesTestCase:
             assert response.status_code == 303
         blocked = client.post(URL, proposal(title="D5"), HTTP_X_FORWARDED_FOR="198.51.100.99", **direct)
         assert blocked.status_code == 429
-        assert Campaign.objects.count() == 5
+        assert proposals().count() == 5

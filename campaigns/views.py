@@ -37,15 +37,13 @@ PROPOSALS_PER_HOUR = 5
 PROPOSAL_SOURCE = "Voorstel via het formulier op de site"
 
 
+# What both a result and a campaign's page show: its vocabularies and places.
+TERMS_AND_PLACES = ("audiences", "forms", "formats", "provinces", "safety_regions", "municipalities")
+
+
 def _with_listing_data(queryset: QuerySet) -> QuerySet:
     return queryset.annotate(has_material=Exists(Material.objects.filter(campaign=OuterRef("pk")))).prefetch_related(
-        "audiences",
-        "forms",
-        "formats",
-        Prefetch("senders", queryset=Sender.objects.only("campaign_id", "name", "order")),
-        "provinces",
-        "safety_regions",
-        "municipalities",
+        *TERMS_AND_PLACES, Prefetch("senders", queryset=Sender.objects.only("campaign_id", "name", "order"))
     )
 
 
@@ -101,13 +99,8 @@ def library(request: HttpRequest) -> HttpResponse:
 def detail(request: HttpRequest, slug: str) -> HttpResponse:
     campaign = get_object_or_404(
         Campaign.objects.published().prefetch_related(
-            "audiences",
-            "forms",
-            "formats",
+            *TERMS_AND_PLACES,
             "languages",
-            "provinces",
-            "safety_regions",
-            "municipalities",
             Prefetch(
                 "senders",
                 queryset=Sender.objects.select_related("organisation").only(

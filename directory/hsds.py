@@ -23,6 +23,7 @@ from django.urls import reverse
 
 from directory.history import EDITORS, FieldChange, field_changes
 from directory.models import Audience, ChainRole, ContactChannel, ExploitationForm, Organisation
+from directory.open_data import with_record_data
 from directory.schedules import weekly_hours
 
 HSDS_VERSION = "3.0"
@@ -88,11 +89,8 @@ def all_taxonomy_terms() -> list[dict]:
 
 
 def with_hsds_data(queryset: QuerySet) -> QuerySet:
-    """What an HSDS record needs, fetched in a fixed number of queries."""
-    return queryset.defer("search_text", "search_vector").prefetch_related(
-        "audiences", "forms", "chain_roles", "provinces", "safety_regions", "police_units", "municipalities",
-        "channels__languages",
-    )  # fmt: skip
+    """What an HSDS record needs, fetched in a fixed number of queries: what every record needs."""
+    return with_record_data(queryset)
 
 
 def with_last_modified(queryset: QuerySet) -> QuerySet:

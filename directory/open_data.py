@@ -19,7 +19,8 @@ CSV_COLUMNS = [
 
 
 def with_record_data(queryset: QuerySet) -> QuerySet:
-    """What a record (api_record) needs, fetched in a fixed number of queries."""
+    """What a record needs (the organisation's page, api_record, the HSDS export), fetched in a
+    fixed number of queries."""
     return queryset.defer("search_text", "search_vector").prefetch_related(
         "audiences", "forms", "chain_roles", "provinces", "safety_regions", "police_units", "municipalities",
         "channels__languages",

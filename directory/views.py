@@ -11,6 +11,7 @@ from django.views.decorators.http import require_safe
 from directory import changelog
 from directory import facets as facet_module
 from directory.models import Municipality, Organisation
+from directory.open_data import with_record_data
 from directory.places import place_names as all_place_names
 from directory.reach import reachable_alternatives
 from directory.search import GENERAL_MATCH, Understanding, matching, with_listing_data
@@ -104,18 +105,7 @@ def search(request: HttpRequest) -> HttpResponse:
 @require_safe
 def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = get_object_or_404(
-        Organisation.objects.published()
-        .select_related("information_practice")
-        .prefetch_related(
-            "forms",
-            "audiences",
-            "chain_roles",
-            "provinces",
-            "safety_regions",
-            "police_units",
-            "municipalities",
-            "channels__languages",
-        ),
+        with_record_data(Organisation.objects.published().select_related("information_practice")),
         slug=slug,
     )
     channels = organisation.published_channels()

@@ -43,9 +43,3 @@ def period(campaign: Campaign) -> str:
     if campaign.status == Campaign.Status.ENDED:
         return _("Ended; dates not known")
     return _("Not known")
-
-
-@register.simple_tag
-def option_id(param: str, value: str) -> str:
-    safe = "".join(ch if ch.isalnum() else "-" for ch in value)
-    return f"f-{param}-{safe}"

@@ -3,19 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from django.test import Client
 
 from directory.models import Organisation
 from referral.models import RouteRule
+from tests.editors import logged_in
 
 pytestmark = pytest.mark.django_db
 COVERAGE = "/beheer/referral/routerule/dekking/"
-
-
-def logged_in(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 class CoveragePageTestCase:

@@ -12,14 +12,9 @@ from reversion.models import Version
 
 from directory.models import Organisation
 from portal.models import Page
+from tests.editors import logged_in
 
 pytestmark = pytest.mark.django_db
-
-
-def logged_in(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 class PublishingRightsTestCase:

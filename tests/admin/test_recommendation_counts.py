@@ -5,19 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.test import Client
 
 from directory.models import ExploitationForm, Organisation, Province
 from referral.models import RecommendationTally
+from tests.editors import logged_in
 
 pytestmark = pytest.mark.django_db
 WEEKLY = "/beheer/referral/recommendationtally/"
-
-
-def logged_in(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture

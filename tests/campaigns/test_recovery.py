@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from campaigns.models import Campaign, Material
+from tests.editors import logged_in
 from tests.html_forms import form_data
 
 from .conftest import PDF_BYTES
@@ -26,9 +27,7 @@ POSTER = PDF_BYTES + b"% the poster of a campaign\n"
 @pytest.fixture
 def chief_editor(hoofdredacteur) -> Client:
     """A Hoofdredacteur, who may delete and restore, logged in."""
-    editor = Client()
-    editor.force_login(hoofdredacteur)
-    return editor
+    return logged_in(hoofdredacteur)
 
 
 @pytest.fixture

@@ -47,6 +47,19 @@ def committed(work) -> None:
     in_threads(1, lambda _index: work())
 
 
+def counts_after_simultaneous_results(day: dt.date, key: tuple, times: int) -> list[int]:
+    """Count `key` on `day` from `times` threads at once (each on its own committed connection);
+    the counts of that day's rows, which are removed again afterwards."""
+    try:
+        results = in_threads(times, lambda _index: tally.without_waiting(lambda: tally.add(day, [key])))
+        assert results == [True] * times
+        rows = []
+        committed(lambda: rows.extend(RecommendationTally.objects.filter(day=day).values_list("count", flat=True)))
+        return rows
+    finally:
+        committed(lambda: RecommendationTally.objects.filter(day=day).delete())
+
+
 class ConcurrentFirstResultsTestCase:
     def test_twenty_simultaneous_first_results_of_a_day_make_one_row_of_twenty(self):
         day = dt.date(2001, 1, 1)  # a day no other test counts on
@@ -55,26 +68,12 @@ class ConcurrentFirstResultsTestCase:
             ExploitationForm.objects.get(code="labour").pk,
             Province.objects.get(name="Zuid-Holland").pk,
         )
-        try:
-            results = in_threads(20, lambda _index: tally.without_waiting(lambda: tally.add(day, [key])))
-            assert results == [True] * 20
-            rows = []
-            committed(lambda: rows.extend(RecommendationTally.objects.filter(day=day).values_list("count", flat=True)))
-            assert rows == [20]
-        finally:
-            committed(lambda: RecommendationTally.objects.filter(day=day).delete())
+        assert counts_after_simultaneous_results(day, key, 20) == [20]
 
     def test_a_key_without_form_or_province_is_still_one_row(self):
         day = dt.date(2001, 1, 2)
         key = (Organisation.objects.order_by("pk").values_list("pk", flat=True).first(), None, None)
-        try:
-            results = in_threads(5, lambda _index: tally.without_waiting(lambda: tally.add(day, [key])))
-            assert results == [True] * 5
-            rows = []
-            committed(lambda: rows.extend(RecommendationTally.objects.filter(day=day).values_list("count", flat=True)))
-            assert rows == [5]
-        finally:
-            committed(lambda: RecommendationTally.objects.filter(day=day).delete())
+        assert counts_after_simultaneous_results(day, key, 5) == [5]
 
 
 class CountingNeverGetsInTheWayTestCase:

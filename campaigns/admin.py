@@ -9,15 +9,13 @@ from django.template.defaultfilters import filesizeformat
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from import_export.admin import ImportExportModelAdmin
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
-from reversion.admin import VersionAdmin
 
 from campaigns.forms import MaterialAdminForm
 from campaigns.models import Audience, Campaign, Format, Link, Material, Result, Sender
 from campaigns.resources import CampaignResource
 from campaigns.views import download_response
-from portal.admin_tools import PublishControlMixin, TranslationStatusMixin, TruthfulImportMixin
+from portal.admin_tools import EditorialAdmin
 
 
 class SenderInline(admin.TabularInline):
@@ -79,14 +77,7 @@ class HasMaterialFilter(admin.SimpleListFilter):
 
 
 @admin.register(Campaign)
-class CampaignAdmin(
-    PublishControlMixin,
-    TranslationStatusMixin,
-    TruthfulImportMixin,
-    ImportExportModelAdmin,
-    VersionAdmin,
-    TranslationAdmin,
-):
+class CampaignAdmin(EditorialAdmin):
     resource_classes = [CampaignResource]
     list_display = (
         "title", "scope", "status", "start_year", "published", "needs_review", "named_by_respondents",

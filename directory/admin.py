@@ -8,7 +8,6 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from import_export.admin import ImportExportModelAdmin
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 from reversion.admin import VersionAdmin
 
@@ -31,7 +30,7 @@ from directory.models import (
 )
 from directory.resources import OrganisationResource
 from directory.search import refresh_words, reindex
-from portal.admin_tools import PublishControlMixin, TranslationStatusMixin, TruthfulImportMixin, can_publish
+from portal.admin_tools import EditorialAdmin, TranslationStatusMixin, can_publish
 
 
 class ContactChannelInline(TranslationStackedInline):
@@ -88,14 +87,7 @@ VERIFY_EVERY_DAYS = 183
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(
-    PublishControlMixin,
-    TranslationStatusMixin,
-    TruthfulImportMixin,
-    ImportExportModelAdmin,
-    VersionAdmin,
-    TranslationAdmin,
-):
+class OrganisationAdmin(EditorialAdmin):
     resource_classes = [OrganisationResource]
     list_display = ("name", "kind", "scale", "published", "needs_review", "last_verified", "translation_status")
     list_filter = (

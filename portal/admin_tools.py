@@ -16,7 +16,10 @@ from django.http import HttpRequest, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
+from import_export.admin import ImportExportModelAdmin
+from modeltranslation.admin import TranslationAdmin
 from modeltranslation.translator import NotRegistered, translator
+from reversion.admin import VersionAdmin
 
 logger = logging.getLogger(__name__)
 
@@ -173,3 +176,16 @@ class TranslationStatusMixin:
             _("machine-made, to review"),
             " ".join(machine),
         )
+
+
+class EditorialAdmin(
+    PublishControlMixin,
+    TranslationStatusMixin,
+    TruthfulImportMixin,
+    ImportExportModelAdmin,
+    VersionAdmin,
+    TranslationAdmin,
+):
+    """The admin of a published, translated content type that editors also import (the
+    directory's organisations, the campaign library): publishing rights, translation status,
+    truthful imports and the revision history."""

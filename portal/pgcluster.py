@@ -169,27 +169,28 @@ class Cluster:
         self.run_as = ["runuser", "-u", self.user, "--"] if self.user else []
         self._started_here = False
 
+    @contextlib.contextmanager
+    def running(self) -> Iterator[Cluster]:
+        """Started for the `with` block, stopped after it (also when it fails or starting fails)."""
+        try:
+            self.start()
+            yield self
+        finally:
+            self.stop()
+
     @classmethod
     @contextlib.contextmanager
     def throwaway_cluster(cls, bin_dir: Path | None = None) -> Iterator[Cluster]:
         folder = Path(tempfile.mkdtemp(prefix="portal-pg."))
-        cluster = cls(folder, throwaway=True, bin_dir=bin_dir)
         try:
-            cluster.start()
-            yield cluster
+            with cls(folder, throwaway=True, bin_dir=bin_dir).running() as cluster:
+                yield cluster
         finally:
-            cluster.stop()
             shutil.rmtree(folder, ignore_errors=True)
 
     @classmethod
-    @contextlib.contextmanager
-    def kept_cluster(cls, folder: Path, bin_dir: Path | None = None) -> Iterator[Cluster]:
-        cluster = cls(folder, throwaway=False, bin_dir=bin_dir)
-        try:
-            cluster.start()
-            yield cluster
-        finally:
-            cluster.stop()
+    def kept_cluster(cls, folder: Path, bin_dir: Path | None = None) -> contextlib.AbstractContextManager[Cluster]:
+        return cls(folder, throwaway=False, bin_dir=bin_dir).running()
 
     # Programs --------------------------------------------------------------------------------
 

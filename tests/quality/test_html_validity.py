@@ -6,6 +6,7 @@ tools/vnu/package-lock.json and `npm ci` installs it on first use (CI starts fro
 
 from __future__ import annotations
 
+import fcntl
 import json
 import shutil
 import subprocess
@@ -83,16 +84,20 @@ def vnu() -> list[str]:
     java = shutil.which("java")
     if java is None:
         pytest.fail("Java is missing: apt-get install default-jre-headless (see .ci/run)")
-    if not VNU_JAR.exists():
-        npm = shutil.which("npm")
-        if npm is None:
-            pytest.fail("npm is missing: apt-get install npm (see .ci/run)")
-        subprocess.run(
-            [npm, "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--prefix", str(TOOL_DIR)],
-            check=True,
-            capture_output=True,
-            timeout=300,
-        )
+    # With pytest -n 2 each worker asks at once: one installs, the other waits for it (`npm ci`
+    # first removes node_modules, so a second install would pull the jar from under the first).
+    with (TOOL_DIR / ".install.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not VNU_JAR.exists():
+            npm = shutil.which("npm")
+            if npm is None:
+                pytest.fail("npm is missing: apt-get install npm (see .ci/run)")
+            subprocess.run(
+                [npm, "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--prefix", str(TOOL_DIR)],
+                check=True,
+                capture_output=True,
+                timeout=300,
+            )
     return [java, "-Xss1m", "-jar", str(VNU_JAR)]
 
 

@@ -103,7 +103,9 @@ def expansions(phrases: list[str]) -> tuple[dict[str, list[str]], dict[str, Plac
             continue
         found.setdefault(phrase, []).extend(normalise(municipality.name) for municipality in chosen)
         if len(chosen) > 1 or is_postcode or place_key(chosen[0].name) != keys[phrase]:
-            notes[phrase] = PlaceNote(phrase, chosen, postcode=is_postcode)
+            # The place as it is written ("Ter Apel"), not as the query was lowered ("ter apel").
+            written = next((place.name for place in matches if place.normalised == keys[phrase]), phrase)
+            notes[phrase] = PlaceNote(written, chosen, postcode=is_postcode)
     return found, notes, foreign
 
 

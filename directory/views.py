@@ -73,11 +73,12 @@ def _tiers(results, page, total: int) -> dict:
 
 def municipality_options(chosen: Municipality | None) -> str:
     """The <option>s of the municipality filter: 342 of them, built without a template loop or a
-    model instance each (the loop was a large part of the search page's time)."""
+    model instance each (the loop was a large part of the search page's time). Names of
+    municipalities are names, in every language (translate="no")."""
     chosen_slug = chosen.slug if chosen else None
     return format_html_join(
         "",
-        '<option value="{}"{}>{}</option>',
+        '<option value="{}" translate="no"{}>{}</option>',
         (
             (slug, mark_safe(" selected") if slug == chosen_slug else "", name)
             for slug, name in Municipality.objects.values_list("slug", "name")

@@ -163,7 +163,7 @@ class RelevanceTestCase:
 class PlaceNotesTestCase:
     def test_a_village_names_its_municipality_with_a_link_to_all_its_desks(self, client):
         html = client.get("/nl/organisaties/?q=Ter+Apel").content.decode()
-        assert "“ter apel” ligt in de gemeente Westerwolde." in html
+        assert "“Ter Apel” ligt in de gemeente Westerwolde." in html  # the name as it is written
         assert 'href="?gemeente=westerwolde"' in html
 
     def test_a_place_in_several_municipalities_offers_each(self, client):

@@ -1,5 +1,6 @@
-"""Arabic pages: every number (phone numbers, postcodes, dates, counts) and every Latin-script
-name inside Arabic text is isolated left-to-right, so "0900-8844" never reads "8844-0900"."""
+"""Arabic pages of every type (tests/i18n/page_types.py): every number (phone numbers, postcodes,
+dates, counts) and every Latin-script name inside Arabic text is isolated left-to-right, so
+"0900-8844" never reads "8844-0900"."""
 
 from __future__ import annotations
 
@@ -9,18 +10,14 @@ from django.test import Client
 from portal.bidi import isolate_ltr_runs
 from tests.changelog_history import HISTORY_PAGES, make_public_history
 from tests.i18n.page_text import unisolated_latin, unisolated_numbers
+from tests.i18n.page_types import PAGES, WIZARD
 
 pytestmark = pytest.mark.django_db
 
-PAGES = [
-    "/ar/", "/ar/organisaties/", "/ar/organisaties/nationale-politie/", "/ar/organisaties/fairwork/",
-    "/ar/organisaties/veilig-thuis/", "/ar/meldroute/", "/ar/meldroute/enschede/", "/ar/verwijswijzer/",
-    "/ar/informatie/",
-]  # fmt: skip
 INFORMATION = [
     "wat-is-mensenhandel", "vormen-van-uitbuiting", "signalen-burgers", "signalen-professionals",
     "signalen-voor-jezelf", "rechten-van-slachtoffers", "veelgestelde-vragen", "begrippenlijst",
-    "over-het-informatiepunt", "privacy", "toegankelijkheid",
+    "over-het-informatiepunt", "privacy", "toegankelijkheid", "veilig-internetten",
 ]  # fmt: skip
 
 
@@ -29,28 +26,35 @@ def assert_isolated(html: str, where: str) -> None:
     assert unisolated_latin(html) == [], where
 
 
-@pytest.mark.parametrize("path", PAGES + [f"/ar/informatie/{slug}/" for slug in INFORMATION])
-def test_every_number_and_latin_name_on_an_arabic_page_is_isolated(client: Client, path):
-    response = client.get(path)
-    assert response.status_code == 200
-    html = response.content.decode()
-    assert_isolated(html, path)
-    if path == "/ar/":
-        assert "<bdi>0900-8844</bdi>" in html  # the footer's police number, on every page
-
-
-def test_an_arabic_wizard_result_isolates_numbers_and_names(client: Client):
-    answers = {"a_danger": "no", "a_who": "other", "a_need": "melden", "a_anonymous": "yes", "a_form": "work"}
-    answers["a_minor"] = "no"
-    html = client.post("/ar/verwijswijzer/", {**answers, "a_place": "westland", "action": "result"}).content.decode()
-    assert "result-list" in html
-    assert_isolated(html, "result")
-
-
-def test_arabic_campaign_pages_isolate_numbers_and_names(client: Client, seeded):
-    for path in ("/ar/campagnes/", "/ar/campagnes/onzichtbaar-maar-waar/", "/ar/campagnes/chaterovernl/"):
-        html = client.get(path).content.decode()
+@pytest.mark.parametrize("page_type", sorted(PAGES))
+def test_every_number_and_latin_name_on_an_arabic_page_is_isolated(client: Client, request, page_type):
+    if page_type == "campaign":
+        request.getfixturevalue("seeded")  # the campaigns (loaded per test: it takes a while)
+    for pattern in PAGES[page_type]:
+        path = pattern.format(lang="ar")
+        response = client.get(path)
+        assert response.status_code in (200, 400), path
+        html = response.content.decode()
         assert_isolated(html, path)
+        if path == "/ar/":
+            assert "<bdi>0900-8844</bdi>" in html  # the footer's police number, on every page
+
+
+def test_every_arabic_information_page_isolates_numbers_and_names(client: Client):
+    for slug in INFORMATION:
+        response = client.get(f"/ar/informatie/{slug}/")
+        assert response.status_code == 200
+        assert_isolated(response.content.decode(), slug)
+
+
+def test_arabic_wizard_pages_isolate_numbers_and_names(client: Client):
+    for what, data in WIZARD.items():
+        response = client.post("/ar/verwijswijzer/", data)
+        html = response.content.decode()
+        assert response.status_code in (200, 400), what
+        if what.startswith("result"):
+            assert "result-list" in html, what
+        assert_isolated(html, what)
 
 
 def test_the_arabic_changelog_isolates_dates_times_and_names(client: Client):

@@ -1,7 +1,8 @@
 """Every type of page a person reads to decide what to do, with the pages of each type that the
 language tests read: the share of text in another language (issue 11 §1, test_language_share)
 and the isolation of numbers and Latin names in Arabic (§3, test_rtl). A new public page type
-belongs here."""
+belongs here. The changelog pages need a history first (tests/changelog_history.py): both tests
+read them in a test of their own."""
 
 from __future__ import annotations
 

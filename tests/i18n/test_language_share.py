@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 from django.conf import settings
 
+from tests.changelog_history import HISTORY_PAGES, make_public_history
 from tests.i18n.page_text import foreign_share
 from tests.i18n.page_types import PAGES, WIZARD
 
@@ -43,6 +44,15 @@ def test_wizard_pages_are_in_the_pages_language(client, lang):
         if what.startswith("result"):
             assert "result-list" in html, what
         assert_in_language(html, f"{lang}: {what}")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_changelog_pages_are_in_the_pages_language(client, lang):
+    make_public_history()
+    for path in [page.format(lang=lang) for page in HISTORY_PAGES]:
+        html = client.get(path).content.decode()
+        assert 'id="wijziging-' in html, path
+        assert_in_language(html, path)
 
 
 def test_the_measure_catches_an_untranslated_page(client):

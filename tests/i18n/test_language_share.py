@@ -25,9 +25,7 @@ def assert_in_language(html: str, what: str) -> None:
 
 @pytest.mark.parametrize("page_type", sorted(PAGES))
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_every_page_type_is_in_the_pages_language(client, request, lang, page_type):
-    if page_type == "campaign":
-        request.getfixturevalue("seeded")  # the campaigns (loaded per test: it takes a while)
+def test_every_page_type_is_in_the_pages_language(client, seeded, lang, page_type):
     for pattern in PAGES[page_type]:
         path = pattern.format(lang=lang)
         response = client.get(path)

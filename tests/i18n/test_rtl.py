@@ -27,9 +27,7 @@ def assert_isolated(html: str, where: str) -> None:
 
 
 @pytest.mark.parametrize("page_type", sorted(PAGES))
-def test_every_number_and_latin_name_on_an_arabic_page_is_isolated(client: Client, request, page_type):
-    if page_type == "campaign":
-        request.getfixturevalue("seeded")  # the campaigns (loaded per test: it takes a while)
+def test_every_number_and_latin_name_on_an_arabic_page_is_isolated(client: Client, seeded, page_type):
     for pattern in PAGES[page_type]:
         path = pattern.format(lang="ar")
         response = client.get(path)

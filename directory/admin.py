@@ -47,10 +47,11 @@ class ContactChannelInline(TranslationStackedInline):
         ("source", "source_url", "taken_over"),
         "review_reason",
         "excerpt",
+        "source_note",
         ("confirmed_at", "confirmed_by"),
         "order",
     )
-    readonly_fields = ("excerpt", "confirmed_at", "confirmed_by")
+    readonly_fields = ("excerpt", "source_note", "confirmed_at", "confirmed_by")
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
@@ -241,14 +242,14 @@ class ContactChannelAdmin(TranslationStatusMixin, VersionAdmin, TranslationAdmin
                     "taken_over", "confirmed_at", "translation_status")  # fmt: skip
     list_filter = (ChannelCheckFilter, "status", "kind")
     list_select_related = ("organisation",)
-    search_fields = ("value", "organisation__name", "label", "excerpt")
+    search_fields = ("value", "organisation__name", "label", "excerpt", "source_note")
     autocomplete_fields = ("organisation",)
     actions = ["confirm"]
-    readonly_fields = ("excerpt", "source_link", "confirmed_at", "confirmed_by")
+    readonly_fields = ("excerpt", "source_note", "source_link", "confirmed_at", "confirmed_by")
     fields = (
         "organisation", ("kind", "value"), "label", ("opening_hours", "is_24_7"), ("free_of_charge", "anonymous"),
         "languages", "status", ("source", "source_url", "source_link", "taken_over"), "review_reason", "excerpt",
-        ("confirmed_at", "confirmed_by"), "order",
+        "source_note", ("confirmed_at", "confirmed_by"), "order",
     )  # fmt: skip
     filter_horizontal = ("languages",)
 

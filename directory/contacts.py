@@ -10,13 +10,16 @@ everything is written in one transaction: a broken file changes nothing.
 - `review` channels are stored *to be checked*: unpublished, in the editors' verification queue
   with their source link and the reason;
 - one channel per value and organisation (several pages give 0800-7000): the best source wins;
-- `additional-*` entries are desks the directory does not hold: listed for editors only.
+- `additional-*` entries are desks the directory does not hold: listed for editors only;
+- the public label is short and plain ("Telefoon", "Website (in het Engels)"); the file's own
+  description of a line ("oudere website CKM (2014) …") stays for editors in `source_note`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -59,6 +62,50 @@ SEED_WEBSITES = [
      SEED_001.format(where="hoofdstuk 2 (campagne Onzichtbaar maar waar)")),
     ("centrum-tegen-kinderhandel-en-mensenhandel", "hetckm.nl", SEED_003.format(where="voetnoot 31")),
 ]  # fmt: skip
+
+
+# The national Veilig Thuis line. The file gives it for the national record only from secondary
+# sources (review), but a Veilig Thuis organisation's own site gives the same line, in the header
+# every Veilig Thuis site carries ("0800 2000 Advies, ondersteuning en melden … 24/7 gratis"). That
+# primary source, with its own page and excerpt, is the national record's source too (ADR 016).
+# (organisation, the entry whose `publish` channel gives the line, the line's value, that page)
+SHARED_LINES = [
+    ("veilig-thuis", "meldpunt-loverboys-jeugdprostitutie-veilig-thuis-noord-oost-gelderland", "0800 2000",
+     "https://www.veiligthuisnoordoostgelderland.nl/chat-veilig-thuis-zeker-tot-einde-2020/"),
+]  # fmt: skip
+
+# Public labels (B1): the kind of line, and in brackets only what the source's description says
+# that a caller needs (national, from abroad, for professionals, the cost of a call).
+PLAIN_KIND = {
+    ContactChannel.Kind.PHONE: "Telefoon",
+    ContactChannel.Kind.EMAIL: "E-mail",
+    ContactChannel.Kind.WEBSITE: "Website",
+    ContactChannel.Kind.WEB_FORM: "Webformulier",
+    ContactChannel.Kind.CHAT: "Chat",
+    ContactChannel.Kind.WHATSAPP: "WhatsApp",
+}
+LABEL_CUES = [
+    (re.compile(r"\bnoodnummer\b"), "noodnummer"),
+    (re.compile(r"\blandelijke?\b"), "landelijk"),
+    (re.compile(r"\bvanuit het buitenland\b"), "vanuit het buitenland"),
+    (re.compile(r"\bengelstalige?\b"), "in het Engels"),
+    (re.compile(r"\bprofessionals\b"), "voor professionals"),
+    (re.compile(r"\b(\d+) tot (\d+) jaar\b"), r"voor \1 tot \2 jaar"),
+    (re.compile(r"\blokaal tarief\b"), "lokaal tarief"),
+]
+
+
+def public_label(kind: str, description: str) -> str:
+    """ "landelijke helpdesk CoMensha" (phone) → "Telefoon (landelijk)"; "oudere website CKM
+    (2014); hetckm.nl lijkt nieuwer" → "Website"."""
+    text = description.lower()
+    qualifiers = []
+    for cue, words in LABEL_CUES:
+        found = cue.search(text)
+        if found:
+            qualifiers.append(found.expand(words))
+    plain = PLAIN_KIND[kind]
+    return f"{plain} ({', '.join(qualifiers)})" if qualifiers else plain
 
 
 class ContactFileError(Exception):
@@ -174,7 +221,8 @@ def _values(best: dict[str, Any], kind: str, group: list[dict[str, Any]], order:
     return {
         "kind": kind,
         "value": best["value"].strip(),
-        "label_nl": best["label"][:200],
+        "label_nl": public_label(kind, best["label"])[:200],
+        "source_note": best["label"],
         "opening_hours_nl": (best.get("hours") or "")[:200],
         "is_24_7": best.get("is_24_7") is True,
         "free_of_charge": best.get("free") is True,
@@ -193,6 +241,7 @@ def plan(entries: list[dict[str, Any]]) -> tuple[list[Planned], list[dict[str, A
     """(the channels to write, one per organisation and value; the desks the directory lacks)."""
     planned: list[Planned] = []
     unlisted: list[dict[str, Any]] = []
+    by_slug = {entry["slug"]: entry for entry in entries}
     for entry in entries:
         slug = entry["slug"]
         if slug.startswith(UNLISTED_PREFIX):
@@ -205,6 +254,8 @@ def plan(entries: list[dict[str, Any]]) -> tuple[list[Planned], list[dict[str, A
             key = normalised(kind, channel["value"])
             groups.setdefault(key, []).append(channel)
             kinds.setdefault(key, kind)
+        for channel in _shared_lines(slug, by_slug):
+            groups.setdefault(normalised(ContactChannel.Kind.PHONE, channel["value"]), []).append(channel)
         for order, (key, group) in enumerate(groups.items()):
             # Publish before review, then the source that says most (hours, free, …), then file order.
             best = min(group, key=lambda c: (c["status"] != "publish", -_detail_count(c), group.index(c)))
@@ -224,6 +275,22 @@ def plan(entries: list[dict[str, Any]]) -> tuple[list[Planned], list[dict[str, A
                 }
                 planned.append(Planned(slug, f"{slug}|{key}", values))
     return planned, unlisted
+
+
+def _shared_lines(slug: str, by_slug: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """The `publish` channels of another entry that give this organisation's line (SHARED_LINES);
+    none when a new version of the file no longer has them."""
+    found = []
+    for organisation, giver, value, page in SHARED_LINES:
+        if organisation != slug:
+            continue
+        entry = by_slug.get(giver, {})
+        for channel in entry.get("channels", []):
+            same = normalised(KINDS[channel["type"]], channel["value"]) == normalised(KINDS["phone"], value)
+            if same and channel["status"] == "publish" and channel["source_url"] == page:
+                note = f"{channel['label']} (zelfde nummer, bij {entry.get('name', giver)} in het bestand)"
+                found.append({**channel, "label": note})
+    return found
 
 
 def _current(channel: ContactChannel, keys) -> dict[str, Any]:

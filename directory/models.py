@@ -367,7 +367,12 @@ class ContactChannel(models.Model):
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="channels")
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     value = models.CharField(_("number, address or link"), max_length=300)
-    label = models.CharField(_("label"), max_length=200, blank=True)
+    label = models.CharField(
+        _("label"),
+        max_length=200,
+        blank=True,
+        help_text=_("Shown to the public: short and plain, for example “Telefoon” or “Telefoon (landelijk)”."),
+    )
     opening_hours = models.CharField(_("opening hours"), max_length=200, blank=True)
     is_24_7 = models.BooleanField(_("open 24 hours a day, 7 days a week"), default=False)
     free_of_charge = models.BooleanField(_("free of charge"), default=False)
@@ -380,6 +385,11 @@ class ContactChannel(models.Model):
     source_url = models.URLField(_("source page"), max_length=500, blank=True)
     taken_over = models.DateField(_("taken over from the source on"), null=True, blank=True)
     excerpt = models.TextField(_("excerpt from the source"), blank=True, help_text=_("For editors only."))
+    source_note = models.TextField(
+        _("what the source file says about it"),
+        blank=True,
+        help_text=_("The description in the imported file, for example that a page is old. For editors only."),
+    )
     review_reason = models.TextField(_("why it needs checking"), blank=True, help_text=_("For editors only."))
     confirmed_at = models.DateTimeField(_("confirmed on"), null=True, blank=True, editable=False)
     confirmed_by = models.ForeignKey(

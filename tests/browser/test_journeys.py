@@ -44,7 +44,7 @@ class DirectoryTestCase:
         page.wait_for_url("**q=loverboy**")
         assert "dag-en-nacht=ja" in page.url
         results = page.locator("ol.result-list > li h3 a")
-        assert results.count() == 3  # the Veilig Thuis desks whose public source says 24/7
+        assert results.count() == 4  # the Veilig Thuis desks whose public source says 24/7
         page.get_by_role(
             "link", name="Meldpunt loverboys/ Jeugdprostitutie (Veilig Thuis Noord Oost Gelderland)"
         ).click()

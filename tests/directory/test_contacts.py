@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections import defaultdict
 
 import pytest
@@ -13,7 +14,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import Client
 
-from directory.contacts import CONTACTS_FILE, normalised, read_file
+from directory.contacts import CONTACTS_FILE, SHARED_LINES, normalised, read_file
 from directory.models import ContactChannel, ContactImportRecord, Organisation, UnlistedDesk
 
 pytestmark = pytest.mark.django_db
@@ -31,13 +32,18 @@ def file_groups() -> dict[tuple[str, str], set[str]]:
     return groups
 
 
+def shared_lines() -> set[tuple[str, str]]:
+    """(organisation, value) that another entry gives from a primary source (SHARED_LINES)."""
+    return {(slug, normalised("phone", value)) for slug, _giver, value, _page in SHARED_LINES}
+
+
 def review_only_values() -> dict[str, list[str]]:
     """Per organisation, the values the file gives only as `review`: never public."""
     hidden: dict[str, list[str]] = defaultdict(list)
     for entry in read_file():
         for channel in entry["channels"]:
             key = (entry["slug"], normalised(KINDS[channel["type"]], channel["value"]))
-            if file_groups()[key] == {"review"}:
+            if file_groups()[key] == {"review"} and key not in shared_lines():
                 hidden[entry["slug"]].append(channel["value"])
     return hidden
 
@@ -106,6 +112,54 @@ class ImportedStateTestCase:
         assert sum(1 for row in rows if row["contact_sources"]) >= 37
         comensha = next(row for row in rows if row["slug"] == "coordinatiecentrum-tegen-mensenhandel-comensha")
         assert "033 448 11 86: bron wegwijzermensenhandel.nl, overgenomen op 2026-12-01" in comensha["contact_sources"]
+
+
+PLAIN_LABEL = re.compile(r"(Telefoon|E-mail|Website|Webformulier|Chat|WhatsApp)( \([a-z0-9 ,]+\))?", re.I)
+
+
+class PlainLabelTestCase:
+    def test_every_imported_label_is_short_and_plain_and_the_description_stays_for_editors(self, client: Client):
+        records = ContactImportRecord.objects.select_related("channel").exclude(channel=None)
+        assert records.count() >= 80
+        for record in records:
+            assert PLAIN_LABEL.fullmatch(record.channel.label_nl), record.channel.label_nl
+        old_site = ContactChannel.objects.get(organisation__slug="centrum-tegen-kinderhandel-en-mensenhandel",
+                                              value="www.ckm-fier.nl")  # fmt: skip
+        assert old_site.label_nl == "Website"
+        assert old_site.source_note.startswith("oudere website CKM (2014)")
+        html = client.get("/nl/organisaties/centrum-tegen-kinderhandel-en-mensenhandel/").content.decode()
+        assert "oudere website" not in html and '<span class="contact-kind">Website</span>' in html
+
+    def test_a_label_says_what_its_source_says_in_every_language(self, client: Client):
+        channel = ContactChannel.objects.get(organisation__slug="de-kindertelefoon", kind="phone")
+        assert channel.label_nl == "Telefoon (landelijk, voor 8 tot 18 jaar)"
+        expected = {"nl": "Telefoon (landelijk, voor 8 tot 18 jaar)", "en": "Phone (national, for ages 8 to 18)",
+                    "pl": "Telefon (ogólnokrajowy", "ro": "Telefon (național", "bg": "Телефон (национален",
+                    "uk": "Телефон (національний", "ar": "هاتف (وطني"}  # fmt: skip
+        for language, label in expected.items():
+            html = client.get(f"/{language}/organisaties/de-kindertelefoon/").content.decode()
+            assert label in html, language
+
+
+class VeiligThuisLineTestCase:
+    def test_the_national_line_is_published_from_a_veilig_thuis_organisations_own_site(self, client: Client):
+        channel = next(
+            c for c in ContactChannel.objects.filter(organisation__slug="veilig-thuis", kind="phone")
+            if normalised("phone", c.value) == "08002000"
+        )  # fmt: skip
+        assert channel.is_public and channel.status == ContactChannel.Status.PUBLIC_SOURCE
+        assert channel.source == "veiligthuisnoordoostgelderland.nl"
+        assert channel.source_url == next(page for slug, _g, _v, page in SHARED_LINES if slug == "veilig-thuis")
+        assert "0800 2000" in channel.excerpt and channel.is_24_7 and channel.free_of_charge
+        html = client.get("/nl/organisaties/veilig-thuis/").content.decode()
+        assert 'href="tel:08002000"' in html and "veiligthuisnoordoostgelderland.nl" in html
+
+    def test_a_regional_veilig_thuis_row_does_not_hide_the_national_line(self, client: Client):
+        html = client.get("/nl/meldroute/utrecht/").content.decode()
+        step = html.split("Veilig Thuis</h3>", 1)[1].split("<h3", 1)[0]
+        regional, national = step.split('href="/nl/organisaties/veilig-thuis/"')
+        assert 'href="/nl/organisaties/veilig-thuis-utrecht/"' in regional
+        assert 'href="tel:08002000"' in national  # with its own source, not interface text
 
 
 class NoReviewValueInPublicTestCase:
@@ -191,13 +245,13 @@ class RerunTestCase:
     def test_an_untouched_imported_channel_follows_a_new_version_of_the_file(self, tmp_path):
         data = json.loads(CONTACTS_FILE.read_text(encoding="utf-8"))
         fairwork = next(e for e in data if e["slug"] == "fairwork")
-        fairwork["channels"][0]["label"] = "website FairWork (nieuwe versie)"
+        fairwork["channels"][0]["label"] = "Engelstalige website FairWork (nieuwe versie)"
         changed = tmp_path / "contacts.json"
         changed.write_text(json.dumps(data), encoding="utf-8")
         call_command("import_contacts", file=changed, stdout=io.StringIO())
-        assert ContactChannel.objects.get(organisation__slug="fairwork", kind="website").label_nl == (
-            "website FairWork (nieuwe versie)"
-        )
+        channel = ContactChannel.objects.get(organisation__slug="fairwork", kind="website")
+        assert channel.label_nl == "Website (in het Engels)"
+        assert channel.source_note == "Engelstalige website FairWork (nieuwe versie)"
 
 
 class BrokenFileTestCase:

@@ -15,9 +15,11 @@ from django.utils import timezone
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
+from directory.contacts import SHARED_LINES
 from directory.models import Audience, ChainRole, ContactChannel, ExploitationForm, Language, Organisation
 
 pytestmark = pytest.mark.django_db
+SHARED_VEILIG_THUIS_PAGE = next(page for slug, _giver, _value, page in SHARED_LINES if slug == "veilig-thuis")
 
 
 class CsvExportTestCase:
@@ -77,7 +79,11 @@ class HsdsExportTestCase:
             ("Westland", "municipality", westland["id"])
         ]
         assert by_name["Slachtofferhulp Nederland"]["phones"][0]["number"] == "0900-0101"
-        assert by_name["Veilig Thuis"]["phones"] == []  # 0800-2000 only from secondary sources: to be checked
+        # The national line, from a Veilig Thuis organisation's own site (the file's own sources for
+        # the national record are secondary); its source is in the record's metadata.
+        assert [phone["number"] for phone in by_name["Veilig Thuis"]["phones"]] == ["0800 2000"]
+        (phone,) = by_name["Veilig Thuis"]["phones"]
+        assert any(record["updated_by"] == SHARED_VEILIG_THUIS_PAGE for record in phone["metadata"])
 
 
 class SearchApiTestCase:

@@ -32,6 +32,7 @@ SECRETS = {
     "editors' note": "NOTITIE-REDACTIE bel eerst de coördinatoor",
     "contact excerpt kept for editors (organisation)": "BRONTEKST-REDACTIE privénummer van de coördinator",
     "contact excerpt kept for editors (channel)": "UITTREKSEL-REDACTIE zoals de bron het schreef",
+    "channel's description in the source file": "BRONNOTITIE-REDACTIE oude pagina uit 2014",
     "why a channel needs checking": "REDEN-CONTROLE nummer klopt misschien niet",
     "phone without a source": "088-4445566",
     "phone never verified": "088-7778899",
@@ -79,7 +80,10 @@ def directory_with_secrets(django_user_model) -> Organisation:
         "opvang-zwaluw", "Opvang Zwaluw", is_shelter=True, needs_review=True,
         review_note=SECRETS["editors' note"], source_text=SECRETS["contact excerpt kept for editors (organisation)"],
     )  # fmt: skip
-    phone = _channel(shelter, PUBLIC_PHONE, excerpt=SECRETS["contact excerpt kept for editors (channel)"])
+    phone = _channel(
+        shelter, PUBLIC_PHONE, excerpt=SECRETS["contact excerpt kept for editors (channel)"],
+        source_note=SECRETS["channel's description in the source file"],
+    )  # fmt: skip
     _channel(shelter, SECRETS["phone without a source"], source="")
     unverified = _channel(
         shelter, SECRETS["phone never verified"], status=ContactChannel.Status.TO_CHECK,

@@ -113,6 +113,7 @@ class FacetCountsTestCase:
     def test_the_24_7_filter_finds_the_desks_whose_public_source_says_so(self, client):
         assert result_names(client, "dag-en-nacht=ja") == [
             "Meldpunt loverboys/ Jeugdprostitutie (Veilig Thuis Noord Oost Gelderland)",
+            "Veilig Thuis",  # the national line, from a Veilig Thuis organisation's own site
             "Veilig Thuis Flevoland",
             "Veilig Thuis Utrecht",
         ]

@@ -83,6 +83,8 @@ class OrganisationSeedTestCase:
         assert anonymous.is_public
         child = Organisation.objects.get(slug="de-kindertelefoon").channels.get(kind="phone")
         assert child.value == "0800-0432" and child.is_public
-        # Only secondary sources give Veilig Thuis's and Fier's numbers: in the editors' queue.
-        assert not Organisation.objects.get(slug="veilig-thuis").channels.get(kind="phone").is_public
+        # Veilig Thuis's national line: from a Veilig Thuis organisation's own site (the file's own
+        # sources for the national record are secondary). Fier's: secondary only, in the queue.
+        national = Organisation.objects.get(slug="veilig-thuis").channels.get(kind="phone")
+        assert national.is_public and national.source == "veiligthuisnoordoostgelderland.nl"
         assert not any(c.is_public for c in Organisation.objects.get(slug="fier").channels.all())

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.test import Client
+
+from portal.templatetags.portal_tags import _PHONE_NUMBER
 
 pytestmark = pytest.mark.django_db
 
@@ -88,6 +92,14 @@ class HomeAndInformationTestCase:
         assert 'action="/nl/organisaties/"' in html
         assert "112" in html
         assert 'href="/nl/informatie/signalen-burgers/"' in html
+
+    @pytest.mark.parametrize("language", ["nl", "en", "ar"])
+    def test_every_number_on_the_home_page_and_in_the_footer_is_a_tap_to_call_link(self, client: Client, language):
+        html = client.get(f"/{language}/").content.decode()
+        assert 'href="tel:08007000"' in html and 'href="tel:09008844"' in html
+        outside_links = re.sub(r"<a\b.*?</a>", "", html, flags=re.S)
+        text = re.sub(r"<[^>]+>", " ", outside_links)
+        assert _PHONE_NUMBER.findall(text) == []
 
     def test_the_information_index_lists_every_published_page(self, client: Client):
         from portal.models import Page

@@ -199,7 +199,7 @@ class MeldroutePageTestCase:
         assert "Zorg- en Veiligheidshuis Haaglanden" in html
         assert "RIEC Den Haag" in html
         assert "Gemeente Westland" in html
-        assert "0800-2000" in html
+        assert 'href="/nl/organisaties/veilig-thuis/"' in html and 'href="tel:08002000"' in html  # national line
 
     def test_an_unknown_municipality_is_a_404(self, client):
         assert client.get("/nl/meldroute/atlantis/").status_code == 404

@@ -1,0 +1,68 @@
+"""Migration 0014 gives existing databases the plain channel labels, never over an editor's text."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+
+from portal.models import MachineTranslation
+
+pytestmark = pytest.mark.django_db
+BEFORE = [("directory", "0013_public_changelog")]
+AFTER = [("directory", "0014_plain_channel_labels")]
+KINDERTELEFOON = "landelijk gratis nummer voor kinderen en jongeren van 8 tot 18 jaar"
+
+
+def migrate(targets):
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(targets)
+    return executor.loader.project_state(targets).apps
+
+
+def channel(apps, slug: str, kind: str):
+    return apps.get_model("directory", "ContactChannel").objects.get(organisation__slug=slug, kind=kind)
+
+
+def test_untouched_labels_become_plain_and_editors_texts_stay_and_it_migrates_back():
+    old = migrate(BEFORE)  # a database as the last release left it: the file's descriptions
+    untouched = channel(old, "de-kindertelefoon", "phone")
+    assert untouched.label_nl.startswith(KINDERTELEFOON)
+    untouched.label_en = "National free number for children (machine-made)"
+    untouched.save()
+    MachineTranslation.objects.update_or_create(
+        model="directory.contactchannel", object_id=str(untouched.pk), field="label", language="en",
+        defaults={"reviewed": False},
+    )  # fmt: skip
+    reviewed = channel(old, "slachtofferhulp-nederland", "phone")  # a native speaker reviewed its English
+    reviewed.label_en = "Call Victim Support (local rate), reviewed"
+    reviewed.save()
+    MachineTranslation.objects.update_or_create(
+        model="directory.contactchannel", object_id=str(reviewed.pk), field="label", language="en",
+        defaults={"reviewed": True},
+    )  # fmt: skip
+    edited = channel(old, "fairwork", "website")
+    edited.label_nl = edited.label = "Website van FairWork, door de redactie geschreven"
+    edited.save()
+
+    new = migrate(AFTER)
+    untouched = channel(new, "de-kindertelefoon", "phone")
+    assert untouched.label_nl == "Telefoon (landelijk, voor 8 tot 18 jaar)"
+    assert untouched.label_en == "Phone (national, for ages 8 to 18)"
+    assert untouched.label_ar == "هاتف (وطني، للأعمار من 8 إلى 18 سنة)"
+    assert untouched.source_note.startswith(KINDERTELEFOON)
+    Record = new.get_model("directory", "ContactImportRecord")
+    assert Record.objects.get(channel_id=untouched.pk).written["label_nl"] == untouched.label_nl
+    reviewed = channel(new, "slachtofferhulp-nederland", "phone")
+    assert reviewed.label_nl == "Telefoon (lokaal tarief)"
+    assert reviewed.label_en == "Call Victim Support (local rate), reviewed"
+    assert channel(new, "fairwork", "website").label_nl == "Website van FairWork, door de redactie geschreven"
+
+    back = migrate(BEFORE)
+    assert channel(back, "de-kindertelefoon", "phone").label_nl.startswith(KINDERTELEFOON)
+    assert channel(back, "fairwork", "website").label_nl == "Website van FairWork, door de redactie geschreven"
+    executor = MigrationExecutor(connection)
+    migrate([("directory", leaf) for _app, leaf in executor.loader.graph.leaf_nodes("directory")])

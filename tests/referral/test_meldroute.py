@@ -1,0 +1,82 @@
+"""The regional meldroute against the audit of seed 001 (issue 10 §5), for every municipality."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from directory.models import Municipality
+from referral.meldroute import meldroute
+
+pytestmark = pytest.mark.django_db
+
+
+def routes() -> dict[str, dict[str, list[str]]]:
+    """municipality slug → role code → the organisations (slugs) of that step."""
+    return {
+        municipality.slug: {step.role.code: [o.slug for o in step.organisations] for step in meldroute(municipality)}
+        for municipality in Municipality.objects.select_related("province", "safety_region__police_unit")
+    }
+
+
+@pytest.fixture(scope="module")
+def every_route(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        return routes()
+
+
+def test_fier_is_the_zorgcoordinator_in_all_of_fryslan(every_route):
+    fryslan = Municipality.objects.filter(province__name="Fryslân").values_list("slug", flat=True)
+    assert len(fryslan) == 18
+    for slug in fryslan:
+        assert "fier" in every_route[slug]["zorgcoordinator"], slug
+
+
+def test_a_municipal_meldpunt_is_shown_only_for_its_own_municipality(every_route):
+    with_zwolle = [slug for slug, route in every_route.items() if "gemeente-zwolleregio-ijsselland" in
+                   route["municipal_meldpunt"]]  # fmt: skip
+    assert with_zwolle == ["zwolle"]
+    assert "gemeente-tilburg" not in every_route["tilburg"]["municipal_meldpunt"]  # a zorgcoördinator
+    assert "gemeente-tilburg" in every_route["tilburg"]["zorgcoordinator"]
+
+
+def test_national_veilig_thuis_is_on_every_route_and_emm_is_no_meldpunt(every_route):
+    for slug, route in every_route.items():
+        assert "veilig-thuis" in route["veilig_thuis"], slug
+        assert not any(
+            "expertisecentrum-mensenhandel-en-mensensmokkel" in organisation
+            for organisation in route["municipal_meldpunt"] + route["veilig_thuis"]
+        ), slug
+
+
+def test_the_police_step_names_the_units_avim_team_with_the_national_number(client: Client):
+    html = client.get("/nl/meldroute/leeuwarden/").content.decode()
+    step = html.split("Politie: team mensenhandel</h3>", 1)[1].split("<h3", 1)[0]
+    assert "Noord-Nederland" in step and "AVIM" in step
+    assert 'href="tel:09008844"' in step
+    assert "Geen regionale organisatie" not in step
+
+
+def test_rows_editors_still_check_show_a_public_caveat(client: Client):
+    emmen = client.get("/nl/meldroute/emmen/").content.decode()
+    step = emmen.split("Zorgcoördinator mensenhandel</h3>", 1)[1].split("<h3", 1)[0]
+    assert "ggd-drenthe" in step and 'class="notice caveat"' in step
+    utrecht = client.get("/nl/meldroute/utrecht/").content.decode()
+    assert "liep van juni tot december 2024 en is voorbij" in utrecht  # Veilig Thuis Utrecht's pilot
+
+
+def test_the_professionals_page_and_the_home_card_lead_to_the_meldroute(client: Client):
+    assert 'href="/nl/meldroute/"' in client.get("/nl/informatie/signalen-professionals/").content.decode()
+    assert 'class="card-link" href="/nl/meldroute/"' in client.get("/nl/").content.decode()
+
+
+def test_the_rights_on_a_result_fit_who_is_asking(client: Client):
+    answers = {"a_danger": "no", "a_need": "melden", "a_anonymous": "no", "a_form": "crime", "a_minor": "no",
+               "a_place": "enschede", "action": "result"}  # fmt: skip
+    professional = client.post("/nl/verwijswijzer/", {**answers, "a_who": "professional", "a_sector": "education"})
+    html = professional.content.decode()
+    assert professional.status_code == 200
+    assert "Wie gedwongen is om strafbare feiten te plegen, heeft recht op bescherming." in html
+    assert "Moest je misdaden plegen?" not in html
+    victim = client.post("/nl/verwijswijzer/", {**answers, "a_who": "self", "a_need": "hulp"}).content.decode()
+    assert "Moest je misdaden plegen?" in victim

@@ -75,3 +75,20 @@ class UnknownOrganisationTestCase:
         assert client.get("/nl/organisaties/bestaat-niet/").status_code == 404
         Organisation.objects.filter(slug="fier").update(published=False)
         assert client.get("/nl/organisaties/fier/").status_code == 404
+
+
+class NoDeadEndPageTestCase:
+    def test_every_page_without_a_route_offers_two_or_three_reachable_desks_that_fit(self, client):
+        from directory.reach import reachable_alternatives
+
+        without_route = [o for o in Organisation.objects.published().prefetch_related("channels")
+                         if not o.published_channels()]  # fmt: skip
+        assert len(without_route) > 50
+        for organisation in without_route:
+            alternatives = reachable_alternatives(organisation)
+            assert 2 <= len(alternatives) <= 3, organisation.slug
+            assert all(o.published_channels() for o in alternatives), organisation.slug
+        westland = [o.slug for o in reachable_alternatives(Organisation.objects.get(slug="gemeente-westland"))]
+        assert westland[0] == "zorg-en-veiligheidshuis-haaglanden"  # its own region first, not a generic list
+        html = page(client, "gemeente-westland")
+        assert 'href="/nl/organisaties/zorg-en-veiligheidshuis-haaglanden/"' in html

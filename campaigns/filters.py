@@ -133,5 +133,5 @@ def matching(queryset: QuerySet, terms: list[str]) -> QuerySet:
     return queryset
 
 
-apply_filters = shared.apply_filters
-count_options = shared.count_options
+fact_index = shared.fact_index
+narrow = shared.narrow

@@ -28,6 +28,7 @@ from campaigns.seed import OrganisationIndex, RegionIndex
 from campaigns.vocabulary import GENERAL
 from directory.models import ExploitationForm, Province
 from portal.client_address import client_address
+from portal.facets import in_order, plain_rows
 from portal.forms_security import same_origin_post
 from portal.slugs import unique_slug
 
@@ -68,15 +69,15 @@ def library(request: HttpRequest) -> HttpResponse:
     filters = filter_module.build_filters()
     search = filter_module.read_request(request.GET, filters)
     matched = filter_module.matching(Campaign.objects.published(), search.terms)
-    results = filter_module.apply_filters(matched, search, filters)
-    paginator = Paginator(_with_listing_data(results), filter_module.PAGE_SIZE)
-    # The total comes with the filter counts, from the same query.
-    paginator.__dict__["count"] = filter_module.count_options(matched, search, filters)
+    index = filter_module.fact_index("campaigns", filters)
+    results = filter_module.narrow([pk for (pk,) in plain_rows(matched, "pk")], search, filters, index)
+    # The count that drives the pages is the count the filters show.
+    paginator = Paginator(results, filter_module.PAGE_SIZE)
     if search.page > paginator.num_pages:
         search.refuse("pagina", _("That page number does not exist. We show the last page."))
         search.page = paginator.num_pages
     page = paginator.page(search.page)
-    page.object_list = list(page.object_list)
+    page.object_list = in_order(_with_listing_data(Campaign.objects.filter(pk__in=page.object_list)), page.object_list)
     chosen = [
         (option.label, search.url(**{item.param: [v for v in search.selected[item.param] if v != option.value]}))
         for item in filters

@@ -139,5 +139,5 @@ def in_area(queryset: QuerySet, search: SearchRequest) -> QuerySet:
     return queryset.filter(pk__in=Organisation.objects.serving(search.municipality).values("pk"))
 
 
-apply_filters = shared.apply_filters
-count_options = shared.count_options
+fact_index = shared.fact_index
+narrow = shared.narrow

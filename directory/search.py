@@ -370,7 +370,6 @@ def with_listing_data(queryset: QuerySet) -> QuerySet:
     """What a result list shows, fetched in a fixed number of queries."""
     return queryset.defer("search_text", "search_vector").prefetch_related(
         "forms",
-        "audiences",
         Prefetch(
             "channels",
             queryset=ContactChannel.objects.public().prefetch_related("languages"),

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils.html import format_html_join
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
@@ -15,8 +15,9 @@ from directory.open_data import with_record_data
 from directory.places import place_names as all_place_names
 from directory.reach import reachable_alternatives
 from directory.search import GENERAL_MATCH, Understanding, matching, with_listing_data
-from portal.facets import MAX_PAGE
+from portal.facets import MAX_PAGE, in_order, plain_rows
 from portal.input import page_number
+from portal.page_cache import remembered
 
 
 def _national_desks() -> list[Organisation]:
@@ -24,7 +25,11 @@ def _national_desks() -> list[Organisation]:
 
 
 def run_search(data, *, page_size: int = facet_module.PAGE_SIZE, listing=with_listing_data) -> dict:
-    """Everything a search page or the API shows, in a fixed number of queries."""
+    """Everything a search page or the API shows, in a fixed number of queries.
+
+    One query ranks every match (text, area); the filters and their counts are applied to those
+    ids in Python from the facts index (ADR 022); only the shown page's organisations are fetched.
+    """
     facets = facet_module.build_facets()
     search = facet_module.read_request(data, facets)
     corrections: list[str] = []
@@ -32,17 +37,18 @@ def run_search(data, *, page_size: int = facet_module.PAGE_SIZE, listing=with_li
     matched = facet_module.in_area(
         matching(Organisation.objects.published(), search.query, corrections, understanding), search
     )
-    results = facet_module.apply_filters(matched, search, facets)
+    relevance: dict[int, float] = dict(plain_rows(matched, "pk", "relevance")) if understanding.terms else {}
+    ranked = list(relevance) if understanding.terms else [pk for (pk,) in plain_rows(matched, "pk")]
+    index = facet_module.fact_index("directory", facets)
+    results = facet_module.narrow(ranked, search, facets, index)
+    # The count that drives the pages is the count the filters show.
     paginator = Paginator(results, page_size)
-    # The total comes with the facet counts, from the same query: the count that drives the pages
-    # is the count the filters show.
-    paginator.__dict__["count"] = facet_module.count_options(matched, search, facets)
     if search.page > paginator.num_pages:
         if search.page > 1:
             search.refuse("pagina", gettext("That page number does not exist. We show the last page."))
         search.page = paginator.num_pages
     page = paginator.page(search.page)
-    page.object_list = list(listing(page.object_list))
+    page.object_list = in_order(listing(Organisation.objects.filter(pk__in=page.object_list)), page.object_list)
     return {
         "search": search,
         "facets": facets,
@@ -50,40 +56,43 @@ def run_search(data, *, page_size: int = facet_module.PAGE_SIZE, listing=with_li
         "paginator": paginator,
         "corrections": corrections,
         "understanding": understanding,
-        **(_tiers(results, page, paginator.count) if understanding.terms else {}),
+        **(_tiers(results, relevance, page) if understanding.terms else {}),
     }
 
 
-def _tiers(results, page, total: int) -> dict:
+def _tiers(results: list[int], relevance: dict[int, float], page) -> dict:
     """Specific matches first; then those that match only because they list every form of
     exploitation, counted apart so a search for one form does not seem to find everything."""
-    if not total:
-        return {}
-    specific = results.filter(relevance__gte=GENERAL_MATCH).count()
-    if not 0 < specific < total:
+    specific = sum(1 for pk in results if relevance[pk] >= GENERAL_MATCH)
+    if not 0 < specific < len(results):
         return {}
     items = page.object_list
     return {
         "specific_count": specific,
-        "general_count": total - specific,
-        "specific_items": [o for o in items if o.relevance >= GENERAL_MATCH],
-        "general_items": [o for o in items if o.relevance < GENERAL_MATCH],
+        "general_count": len(results) - specific,
+        "specific_items": [o for o in items if relevance[o.pk] >= GENERAL_MATCH],
+        "general_items": [o for o in items if relevance[o.pk] < GENERAL_MATCH],
     }
 
 
 def municipality_options(chosen: Municipality | None) -> str:
-    """The <option>s of the municipality filter: 342 of them, built without a template loop or a
-    model instance each (the loop was a large part of the search page's time). Names of
+    """The <option>s of the municipality filter: 342 of them, escaped once per content generation
+    (the template loop, then the escaping, were a large part of the search page's time). Names of
     municipalities are names, in every language (translate="no")."""
     chosen_slug = chosen.slug if chosen else None
-    return format_html_join(
-        "",
-        '<option value="{}" translate="no"{}>{}</option>',
-        (
-            (slug, mark_safe(" selected") if slug == chosen_slug else "", name)
-            for slug, name in Municipality.objects.values_list("slug", "name")
-        ),  # noqa: S308
+    return mark_safe(  # noqa: S308 (every part was escaped when built)
+        "".join(
+            f"{start} selected{end}" if slug == chosen_slug else f"{start}{end}"
+            for slug, start, end in remembered("municipality-options", _municipality_options)
+        )
     )
+
+
+def _municipality_options() -> list[tuple[str, str, str]]:
+    return [
+        (slug, format_html('<option value="{}" translate="no"', slug), format_html(">{}</option>", name))
+        for slug, name in Municipality.objects.values_list("slug", "name")
+    ]
 
 
 @require_safe

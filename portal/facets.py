@@ -7,24 +7,32 @@ give (every *other* filter applied).
 Each filter is defined by its *facts*: querysets of (owner, value) rows taken from the real
 relations ("organisation 7 has audience burgers"). The filter's condition and its counts are both
 derived from those same facts, so they cannot disagree, and a vocabulary edit (a new, renamed or
-deleted audience) is seen by the very next request: there is nothing stored to rebuild. The total
-and every count come from one SQL query whatever the number of results (`count_options`).
+deleted audience) is seen by the very next request: there is nothing stored to rebuild.
+
+Counting: the facts of a whole list are read in one query once per *content generation* (the
+number a trigger changes with any change to public content, ADR 015) and kept in the process as
+an index owner → values (`fact_index`); `narrow` then applies the chosen filters and counts every
+option in Python over the listed owners, whatever their number: one pass, no query (ADR 022).
 """
 
 from __future__ import annotations
 
-import operator
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import reduce
+from itertools import chain, repeat
+from operator import itemgetter
 from urllib.parse import urlencode
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import BooleanField, Expression, ExpressionWrapper, F, Q, QuerySet
+from django.db.models import Expression, F, QuerySet
 from django.http import QueryDict
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from portal.input import page_number
+from portal.page_cache import remembered
 
 PAGE_SIZE = 20
 YES = "ja"
@@ -43,8 +51,14 @@ def facts(queryset: QuerySet, owner: str, value: str | Expression) -> QuerySet:
 
 
 def vocabulary(model) -> Callable[[], list[tuple[str, str]]]:
-    """The choices of a filter over a vocabulary model (with `code` and `name`), in its order."""
-    return lambda: [(item.code, item.name) for item in model.objects.all()]
+    """The choices of a filter over a vocabulary model (with `code` and `name`), in its order, in
+    the active language; read once per content generation (ADR 022)."""
+
+    def choices() -> list[tuple[str, str]]:
+        key = ("choices", model._meta.label, get_language())
+        return remembered(key, lambda: [(item.code, str(item.name)) for item in model.objects.all()])
+
+    return choices
 
 
 def related(relation, value: str) -> Callable[[], list[QuerySet]]:
@@ -83,13 +97,6 @@ class Facet:
         if self._facts is None:
             self._facts = list(self.facts())
         return self._facts
-
-    def condition(self, values: list[str]) -> Q:
-        """Owners with at least one of these values, from the same facts the counts use."""
-        return reduce(
-            operator.or_,
-            (Q(pk__in=part.filter(facet_value__in=values).values("facet_owner")) for part in self.get_facts()),
-        )
 
     @property
     def visible_options(self) -> list[Option]:
@@ -163,62 +170,125 @@ def read_request(data: QueryDict, facets: list[Facet], search: ListRequest) -> L
     return search
 
 
-def apply_filters(queryset: QuerySet, search: ListRequest, facets: list[Facet]) -> QuerySet:
-    for facet in facets:
-        if facet.param in search.selected:
-            queryset = queryset.filter(facet.condition(search.selected[facet.param]))
-    return queryset
+def plain_rows(queryset: QuerySet, *names: str) -> list[tuple]:
+    """The `names` columns of `queryset.values_list(*names)` as plain tuples, straight from the
+    cursor: thousands of ranked ids cost a few ms this way, many more through the ORM's
+    (translation-aware) iterable. Django orders the selected columns as it likes (annotations may
+    come first): the columns are picked by their names."""
+    try:
+        sql, params = queryset.values_list(*names).query.sql_with_params()
+    except EmptyResultSet:
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        columns = [column.name for column in cursor.description]
+        if not set(names) <= set(columns):
+            return list(queryset.values_list(*names))
+        positions = [columns.index(name) for name in names]
+        rows = cursor.fetchall()
+    if positions == list(range(len(columns))):
+        return rows
+    return list(zip(*(map(itemgetter(position), rows) for position in positions), strict=True))
 
 
-def count_options(matched: QuerySet, search: ListRequest, facets: list[Facet]) -> int:
-    """Fill each facet's options with counts (every other filter applied); return the number of
-    results with all filters applied. One query, whatever the number of results.
+def in_order(queryset: QuerySet, ids: list[int]) -> list:
+    """The objects of `queryset` in the order of `ids` (the page of a list narrowed in Python)."""
+    by_id = {item.pk: item for item in queryset}
+    return [by_id[pk] for pk in ids if pk in by_id]
 
-    `matched` is what the page lists before any facet is applied (text search, area).
-    """
-    chosen = [(index, facet) for index, facet in enumerate(facets) if facet.param in search.selected]
-    flags = {
-        f"facet_ok_{index}": ExpressionWrapper(
-            facet.condition(search.selected[facet.param]), output_field=BooleanField()
-        )
-        for index, facet in chosen
-    }
-    base = matched.order_by().annotate(facet_id=F("pk"), **flags).values("facet_id", *flags)
-    base_sql, base_params = base.query.sql_with_params()
-    # Django orders the selected columns as it likes: pick them by their names.
-    columns = ", ".join(["q.facet_id AS id", *(f"q.facet_ok_{index} AS ok_{index}" for index, _facet in chosen)])
-    parts, part_params = [], []
+
+@dataclass
+class FactIndex:
+    """Every owner's facts: its values per facet (in the order of the facets), and the numbers of
+    the (facet, value) pairs it counts for (numbers hash faster than pairs: a search may count
+    tens of thousands)."""
+
+    owners: dict[int, tuple[tuple[frozenset[str], ...], tuple[int, ...]]]
+    numbers: dict[tuple[int, str], int]
+
+
+def _facts_sql(facets: list[Facet]) -> tuple[str, list]:
+    parts, params = [], []
     for index, facet in enumerate(facets):
         for part in facet.get_facts():
-            sql, params = part.values_list("facet_owner", "facet_value").query.sql_with_params()
+            sql, part_params = part.values_list("facet_owner", "facet_value").query.sql_with_params()
             parts.append(f"SELECT {index}, p.facet_owner, p.facet_value::text FROM ({sql}) AS p")  # noqa: S608
-            part_params.extend(params)
-    all_chosen = " AND ".join(f"b.ok_{index}" for index, _facet in chosen) or "TRUE"
-    # A fact of facet i counts when the owner passes every chosen filter except facet i's own.
-    others = " AND ".join(f"(f.facet = {index} OR b.ok_{index})" for index, _facet in chosen) or "TRUE"
-    # Only integers and fixed names are formatted in; every value travels as a parameter.
-    query = (
-        f"WITH base AS (SELECT {columns} FROM ({base_sql}) AS q), "  # noqa: S608
-        f"facts(facet, owner, value) AS ({' UNION ALL '.join(parts)}) "
-        f"SELECT -1, '', count(*) FROM base b WHERE {all_chosen} "
-        "UNION ALL "
-        "SELECT f.facet, f.value, count(DISTINCT f.owner) FROM facts f JOIN base b ON b.id = f.owner "
-        f"WHERE {others} GROUP BY f.facet, f.value"
-    )
+            params.extend(part_params)
+    return " UNION ALL ".join(parts), params
+
+
+def fact_index(name: str, facets: list[Facet]) -> FactIndex:
+    """Every owner's facts for the list `name`, read in one query and kept in this process until
+    the content generation changes (ADR 022): an edit anywhere is seen by the very next request
+    in every container, as with the page cache.
+
+    The generation is read before the facts: a commit in between leaves newer facts under the
+    older number, which the next request replaces; never older facts under a newer number.
+    """
+    return remembered(("facts", name), lambda: _read_facts(facets))
+
+
+def _read_facts(facets: list[Facet]) -> FactIndex:
+    sql, params = _facts_sql(facets)
+    values: dict[int, list[set[str]]] = {}
     with connection.cursor() as cursor:
-        cursor.execute(query, [*base_params, *part_params])
-        rows = cursor.fetchall()
-    counts: dict[int, dict[str, int]] = {}
-    total = 0
-    for index, value, count in rows:
-        if index < 0:
-            total = count
-        else:
-            counts.setdefault(index, {})[value] = count
-    for index, facet in enumerate(facets):
+        cursor.execute(sql, params)
+        for facet_index, owner, value in cursor.fetchall():
+            if owner not in values:
+                values[owner] = [set() for _facet in facets]
+            values[owner][facet_index].add(value)
+    numbers: dict[tuple[int, str], int] = {}
+    owners = {
+        owner: (
+            tuple(frozenset(part) for part in parts),
+            tuple(
+                numbers.setdefault((facet_index, value), len(numbers))
+                for facet_index, part in enumerate(parts)
+                for value in sorted(part)
+            ),
+        )
+        for owner, parts in values.items()
+    }
+    return FactIndex(owners, numbers)
+
+
+def narrow(owners: Iterable[int], search: ListRequest, facets: list[Facet], index: FactIndex) -> list[int]:
+    """The owners (in their order) that pass every chosen filter; fills each facet's options with
+    counts: how many owners have that value and pass every chosen filter *except* the facet's own.
+    """
+    chosen = [(position, set(search.selected[facet.param])) for position, facet in enumerate(facets)
+              if facet.param in search.selected]  # fmt: skip
+    nothing = (tuple(frozenset() for _facet in facets), ())
+    facts_of = index.owners
+    kept: list[int] = []
+    counted: list[int] = []
+    if not chosen:
+        # Nothing chosen (most searches): every owner is kept and counts for all its values; in
+        # one pass at C speed, as a search may list thousands.
+        kept = list(owners)
+        counts = Counter(chain.from_iterable(map(itemgetter(1), map(facts_of.get, kept, repeat(nothing)))))
+        owners = ()
+    for owner in owners:
+        per_facet, pairs = facts_of.get(owner, nothing)
+        failed = [position for position, wanted in chosen if per_facet[position].isdisjoint(wanted)]
+        if not failed:
+            kept.append(owner)
+            counted.extend(pairs)
+        elif len(failed) == 1:
+            # Fails only this facet's own filter: counts for this facet's values, no other.
+            position = failed[0]
+            counted.extend(index.numbers[position, value] for value in per_facet[position])
+    if chosen:
+        counts = Counter(counted)
+    for position, facet in enumerate(facets):
         selected = set(search.selected.get(facet.param, []))
         facet.options = [
-            Option(value=value, label=label, count=counts.get(index, {}).get(value, 0), selected=value in selected)
+            Option(
+                value=value,
+                label=label,
+                count=counts[index.numbers.get((position, value), -1)],
+                selected=value in selected,
+            )
             for value, label in facet.get_choices()
         ]
-    return total
+    return kept

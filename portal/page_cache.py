@@ -18,7 +18,9 @@ streamed, are not 200, or say `no-cache`/`no-store`/`private` (the wizard's resu
 from __future__ import annotations
 
 import hashlib
+import threading
 from collections.abc import Callable
+from typing import TypeVar
 
 from django.apps import apps
 from django.conf import settings
@@ -42,6 +44,7 @@ NOT_CONTENT = {
 CONTENT_APPS = ("portal", "directory", "campaigns", "referral")
 NEVER_CACHED_PATHS = ("/beheer/", "/healthz", "/ping", "/weg/", "/static/", "/media/")
 TRIGGER = "portal_content_changed"
+T = TypeVar("T")
 
 
 def content_tables() -> list[str]:
@@ -70,12 +73,40 @@ def install_triggers(using: str = "default", **_kwargs) -> None:
                 )
 
 
+# The generation read once per GET request (the page cache's key, the remembered choices and
+# facts all use the same number); outside a GET request every call reads it.
+_request = threading.local()
+
+
 def generation() -> int:
-    """The current content generation (one indexed read)."""
+    """The current content generation (one indexed read, once per GET request)."""
+    scope = getattr(_request, "scope", None)
+    if scope:
+        return scope[0]
     with connection.cursor() as cursor:
         cursor.execute("SELECT number FROM portal_contentgeneration WHERE id = 1")
         row = cursor.fetchone()
-    return row[0] if row else 0
+    number = row[0] if row else 0
+    if scope is not None:
+        scope.append(number)
+    return number
+
+
+_remembered: dict[object, tuple[int, object]] = {}
+
+
+def remembered(key: object, compute: Callable[[], T]) -> T:
+    """`compute()`, computed once per content generation in this process (ADR 022): for what
+    depends on stored content only, such as a filter's choices or the directory's facts. The
+    generation is read before computing, so a commit in between leaves newer data under the older
+    number (replaced on the next call), never older data under a newer one."""
+    number = generation()
+    stored = _remembered.get(key)
+    if stored is not None and stored[0] == number:
+        return stored[1]  # type: ignore[return-value]
+    value = compute()
+    _remembered[key] = (number, value)
+    return value
 
 
 def _may_use_cache(request: HttpRequest) -> bool:
@@ -120,6 +151,16 @@ class PublicPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.method not in ("GET", "HEAD"):
+            return self._respond(request)
+        # A GET request changes no content (`require_safe` views): one generation for all of it.
+        _request.scope = []
+        try:
+            return self._respond(request)
+        finally:
+            _request.scope = None
+
+    def _respond(self, request: HttpRequest) -> HttpResponse:
         seconds = settings.PAGE_CACHE_SECONDS
         if not seconds or not _may_use_cache(request):
             return self.get_response(request)

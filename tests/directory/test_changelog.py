@@ -156,9 +156,10 @@ class WhatTheChangelogShowsTestCase:
         text = changelog_text()
         assert "448 11 99" not in text and old_number not in text
 
-    def test_changing_the_description_and_the_area_names_both_in_plain_words(self, editor, comensha):
+    def test_changing_the_english_description_and_the_area_names_both_in_plain_words(self, editor, comensha):
         data = change_form(editor, comensha)
-        data["role_nl"] = [data["role_nl"][0] + " Ook voor vragen over uitbuiting op het werk."]
+        # The English text only: a change in any language is a change of the description.
+        data["role_en"] = [data["role_en"][0] + " Also for questions about exploitation at work."]
         data["serves_nationally"] = []
         save_change_form(editor, comensha, data)
         assert lines()[0] == f"{NAME}: Gewijzigd: beschrijving, werkgebied"

@@ -138,12 +138,14 @@ class FuzzGetTestCase:
     def test_every_public_get_parameter(self, capsys, media_root):
         targets = [
             ("/nl/organisaties/", directory_params()),
+            ("/ar/organisaties/wijzigingen/", ["pagina"]),
             ("/api/v1/organisaties/", directory_params()),
             ("/nl/campagnes/", campaign_params()),
             ("/ar/campagnes/dekking/", ["provincie"]),
             ("/nl/meldroute/", ["gemeente"]),
             ("/uk/", ["q"]),
             ("/open-data/organisaties.csv", ["q"]),
+            ("/nl/organisaties/wijzigingen/atom.xml", ["pagina"]),
         ]
         strategy = st.one_of(
             *(st.tuples(st.just(url), query(params)) for url, params in targets),
@@ -163,7 +165,7 @@ class FuzzGetTestCase:
             url, params = drawn
             return client.get(url, params) if params else client.get(url)
 
-        sweep = [(url, dict.fromkeys(params, value)) for url, params in targets[:5] for value in TRICKY]
+        sweep = [(url, dict.fromkeys(params, value)) for url, params in targets[:6] for value in TRICKY]
         sweep += [
             (SLUG_PAGES[number % len(SLUG_PAGES)].format(quote(value, safe="")), [])
             for number, value in enumerate(TRICKY)
@@ -172,7 +174,10 @@ class FuzzGetTestCase:
         run_fuzz(capsys, "GET", sweep, 40, strategy, send)
 
 
-SLUG_PAGES = ["/nl/organisaties/{}/", "/en/campagnes/{}/", "/nl/meldroute/{}/", "/pl/informatie/{}/"]
+SLUG_PAGES = [
+    "/nl/organisaties/{}/", "/en/campagnes/{}/", "/nl/meldroute/{}/", "/pl/informatie/{}/",
+    "/uk/organisaties/{}/wijzigingen/",
+]  # fmt: skip
 WIZARD_ACTIONS = ["answer", "result", "continue", "show:place", "show:danger", "show:check", "show:"]
 
 

@@ -39,6 +39,7 @@ PAGE_TYPES = [
     "/{lang}/campagnes/{campaign}/",
     "/{lang}/campagnes/dekking/",
     "/{lang}/campagnes/voorstellen/",
+    "/{lang}/organisaties/open-data/",
     "/{lang}/bestaat-niet/",
     *HISTORY_PAGES,
 ]
@@ -49,6 +50,7 @@ MORE_PAGES = [
     "/{lang}/informatie/toegankelijkheid/",
     "/{lang}/informatie/rechten-van-slachtoffers/",
     "/{lang}/campagnes/dekking/?provincie=PV23",
+    "/{lang}/meldroute/?gemeente=Aalst",
 ]
 
 # Targets smaller than 24 x 24 CSS px. The only exception taken is WCAG's "inline" one: a link

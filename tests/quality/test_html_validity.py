@@ -41,6 +41,8 @@ PAGE_TYPES = [
     "/{lang}/campagnes/{campaign}/",
     "/{lang}/campagnes/dekking/",
     "/{lang}/campagnes/voorstellen/",
+    "/{lang}/organisaties/open-data/",
+    "/{lang}/informatie/toegankelijkheid/",
     "/{lang}/bestaat-niet/",
     *HISTORY_PAGES,
 ]

@@ -9,6 +9,8 @@ groups and their rights from the migrations, content types and permissions with 
 
 from __future__ import annotations
 
+from django.apps import apps
+from django.core.management.color import no_style
 from django.db import connection, transaction
 
 SCHEMA = "test_session_snapshot"
@@ -49,6 +51,10 @@ def restore() -> None:
         cursor.execute(f"TRUNCATE {', '.join(_quoted(table) for table in _flushed_tables())}")
         for table in saved:
             cursor.execute(f"INSERT INTO {_quoted(table)} SELECT * FROM {schema}.{_quoted(table)}")  # noqa: S608
+        # A flush may have restarted the id sequences (`flush` does by default): new rows must
+        # never get the id of a restored one.
+        for statement in connection.ops.sequence_reset_sql(no_style(), apps.get_models(include_auto_created=True)):
+            cursor.execute(statement)
 
 
 def is_intact() -> bool:

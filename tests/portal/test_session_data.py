@@ -31,8 +31,12 @@ def census() -> dict[str, object]:
 def test_the_session_data_comes_back_after_a_flush():
     before = census()
     assert before["groups"] and before["organisations"] and before["campaigns"] and before["places"]
-    call_command("flush", interactive=False, verbosity=0)  # what pytest-django does after this test
+    call_command("flush", interactive=False, verbosity=0)  # also restarts every id sequence
     assert not Organisation.objects.exists() and not Group.objects.exists()
     session_data.restore()
     assert session_data.is_intact()
     assert census() == before
+    # New rows get new ids, not those of restored rows.
+    assert Campaign.objects.create(title_nl="Na het terugzetten", slug="na-het-terugzetten").pk > max(
+        pk for pk, _slug in before["campaigns"]
+    )

@@ -335,6 +335,10 @@ def _revision_saved(sender, revision: Revision, versions, **kwargs) -> None:
 
 
 def _organisation_deleted(sender, instance: Organisation, **kwargs) -> None:
+    # Its contact routes are deleted first in the same transaction, and their lines still point at
+    # it: the deletion nulled only the lines that existed before, so the foreign key would fail at
+    # commit (a 500 for the editor). Those lines lose the link, as older ones do.
+    DirectoryChange.objects.filter(organisation_id=instance.pk).update(organisation=None)
     if instance.published:
         DirectoryChange.objects.create(
             happened_at=timezone.now(), action=Action.REMOVED, subject=Subject.ORGANISATION,

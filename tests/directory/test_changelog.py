@@ -206,6 +206,19 @@ class WhatTheChangelogShowsTestCase:
         assert response.status_code == 302
         assert lines() == ["Meldpunt Weg: Verwijderd uit de gids"]
 
+    @pytest.mark.django_db(transaction=True)
+    def test_deleting_an_organisation_with_a_public_route_commits(self, editor):
+        """The deletion really commits (foreign keys are checked at commit, which a rolled-back
+        test never reaches): the editor is not shown an error and the organisation is gone."""
+        doomed = Organisation.objects.create(name="Meldpunt Weg", slug="meldpunt-weg", kind="meldpunt", scale="local",
+                                             source="test", published=True)  # fmt: skip
+        ContactChannel.objects.create(organisation=doomed, kind="phone", value="0800-1234567", source="test.nl",
+                                      status="public_source", taken_over="2026-11-01")  # fmt: skip
+        response = editor.post(f"/beheer/directory/organisation/{doomed.pk}/delete/", {"post": "yes"})
+        assert response.status_code == 302
+        assert not Organisation.objects.filter(slug="meldpunt-weg").exists()
+        assert lines() == ["Meldpunt Weg: Verwijderd uit de gids"]
+
 
 class WhatItNeverShowsTestCase:
     def test_an_unpublished_organisations_edits_never_appear(self, editor):

@@ -59,7 +59,7 @@ class Stack:
     certificate: Path
     database_url: str
     gunicorn_log: Path
-    gunicorn: subprocess.Popen
+    gunicorn: subprocess.Popen | None  # None: nginx alone, the app down
 
     def https_get(self, path: str) -> tuple[http.client.HTTPResponse, bytes]:
         """Over TLS that nginx itself terminates, without any forwarding header from the client."""
@@ -144,6 +144,18 @@ def _stop(process: subprocess.Popen, sig: int) -> None:
             process.wait()
 
 
+def _start_nginx(workdir: Path, app_port: int) -> tuple[subprocess.Popen, int, int, Path]:
+    """Debian's nginx with the deployment's configuration, in front of whatever listens on app_port."""
+    nginx_port, tls_port = free_port(), free_port()
+    certificate = _self_signed_certificate(workdir)
+    conf = workdir / "nginx.conf"
+    conf.write_text(_nginx_conf(workdir, nginx_port, tls_port, app_port))
+    error_log = str(workdir / "nginx-error.log")
+    subprocess.run([NGINX, "-t", "-q", "-p", str(workdir), "-c", str(conf), "-e", error_log], check=True)
+    nginx = subprocess.Popen([NGINX, "-p", str(workdir), "-c", str(conf), "-e", error_log, "-g", "daemon off;"])
+    return nginx, nginx_port, tls_port, certificate
+
+
 @pytest.fixture(scope="module")
 def stack(tmp_path_factory):
     if not Path(NGINX).exists():
@@ -157,8 +169,7 @@ def stack(tmp_path_factory):
     with psycopg.connect(base_url, autocommit=True) as admin:
         admin.execute(f'CREATE DATABASE "{name}"')
     database_url = _database(base_url, name)
-    app_port, nginx_port, tls_port = free_port(), free_port(), free_port()
-    certificate = _self_signed_certificate(workdir)
+    app_port = free_port()
     env = {key: value for key, value in os.environ.items() if key not in {"DJANGO_ALLOW_ASYNC_UNSAFE", "DEBUG"}}
     env.update(
         DJANGO_ENV="production",
@@ -183,11 +194,7 @@ def stack(tmp_path_factory):
                 cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
             )  # fmt: skip
         processes.append((gunicorn, signal.SIGTERM))
-        conf = workdir / "nginx.conf"
-        conf.write_text(_nginx_conf(workdir, nginx_port, tls_port, app_port))
-        error_log = str(workdir / "nginx-error.log")
-        subprocess.run([NGINX, "-t", "-q", "-p", str(workdir), "-c", str(conf), "-e", error_log], check=True)
-        nginx = subprocess.Popen([NGINX, "-p", str(workdir), "-c", str(conf), "-e", error_log, "-g", "daemon off;"])
+        nginx, nginx_port, tls_port, certificate = _start_nginx(workdir, app_port)
         processes.append((nginx, signal.SIGQUIT))
         running = Stack(
             port=nginx_port,
@@ -345,11 +352,28 @@ class ConfigurationTestCase:
         assert largest < limit <= largest + 2 * MB
 
 
-class AppDownTestCase:
-    """Last in this module: it stops gunicorn."""
+@pytest.fixture
+def nginx_without_app(tmp_path_factory):
+    """nginx alone, its upstream port unused: the app is down. A stack of its own, so that the
+    shared stack keeps its gunicorn whatever order the tests run in."""
+    if not Path(NGINX).exists():
+        pytest.fail("Debian's nginx is missing: apt-get install nginx (see .ci/run)")
+    workdir = tmp_path_factory.mktemp("nginx-alone")
+    workdir.chmod(0o755)
+    nginx, nginx_port, tls_port, certificate = _start_nginx(workdir, app_port=free_port())
+    try:
+        alone = Stack(port=nginx_port, tls_port=tls_port, certificate=certificate, database_url="",
+                      gunicorn_log=workdir / "no-gunicorn.log", gunicorn=None)  # fmt: skip
+        wait_until(lambda: alone.get("/healthz")[0].status == 503, 30, "nginx without the app")
+        yield alone
+    finally:
+        _stop(nginx, signal.SIGQUIT)
+        shutil.rmtree(workdir, ignore_errors=True)
 
-    def test_without_gunicorn_nginx_shows_a_calm_page_with_112(self, stack):
-        _stop(stack.gunicorn, signal.SIGTERM)
+
+class AppDownTestCase:
+    def test_without_gunicorn_nginx_shows_a_calm_page_with_112(self, nginx_without_app):
+        stack = nginx_without_app
         response, body = stack.get("/nl/", X_Forwarded_Proto="https")
         html = body.decode()
         assert response.status == 503

@@ -12,7 +12,7 @@ from reversion.models import Version
 
 from directory.models import Organisation
 from portal.models import Page
-from tests.editors import logged_in
+from tests.editors import logged_in, new_organisation_form
 
 pytestmark = pytest.mark.django_db
 
@@ -24,12 +24,8 @@ class PublishingRightsTestCase:
         assert 'name="published"' not in form
         response = client.post(
             "/beheer/directory/organisation/add/",
-            {
-                "name": "Nieuw meldpunt", "slug": "nieuw-meldpunt", "kind": "meldpunt", "scale": "local",
-                "source": "Telefoontje van de gemeente", "published": "on",
-                "channels-TOTAL_FORMS": "0", "channels-INITIAL_FORMS": "0",
-            },
-        )  # fmt: skip
+            new_organisation_form("Nieuw meldpunt", "nieuw-meldpunt", "Telefoontje van de gemeente"),
+        )
         assert response.status_code == 302, response.content.decode()[:2000]
         assert Organisation.objects.get(slug="nieuw-meldpunt").published is False
 

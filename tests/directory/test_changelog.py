@@ -15,6 +15,7 @@ from django.test import Client
 from django.utils import timezone
 
 from directory.models import ContactChannel, Organisation
+from tests.editors import new_organisation_form
 
 pytestmark = pytest.mark.django_db
 
@@ -134,12 +135,8 @@ class WhatTheChangelogShowsTestCase:
         assert "Meldpunt Nieuwdorp" not in changelog_text()
         response = editor.post(
             "/beheer/directory/organisation/add/",
-            {
-                "name": "Meldpunt Nieuwdorp", "slug": "meldpunt-nieuwdorp", "kind": "meldpunt", "scale": "local",
-                "source": "gemeente Nieuwdorp", "published": "on",
-                "channels-TOTAL_FORMS": "0", "channels-INITIAL_FORMS": "0",
-            },
-        )  # fmt: skip
+            new_organisation_form("Meldpunt Nieuwdorp", "meldpunt-nieuwdorp", "gemeente Nieuwdorp"),
+        )
         assert response.status_code == 302
         assert lines()[0] == "Meldpunt Nieuwdorp: Toegevoegd aan de gids"
         assert 'href="/nl/organisaties/meldpunt-nieuwdorp/"' in Client().get(CHANGES).content.decode()

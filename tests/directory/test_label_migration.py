@@ -3,24 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from portal.models import MachineTranslation
+from tests.migrating import latest, migrate
 
 pytestmark = pytest.mark.django_db
 BEFORE = [("directory", "0013_public_changelog")]
 AFTER = [("directory", "0014_plain_channel_labels")]
 KINDERTELEFOON = "landelijk gratis nummer voor kinderen en jongeren van 8 tot 18 jaar"
-
-
-def migrate(targets):
-    with connection.cursor() as cursor:
-        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
 
 
 def channel(apps, slug: str, kind: str):
@@ -64,5 +54,4 @@ def test_untouched_labels_become_plain_and_editors_texts_stay_and_it_migrates_ba
     back = migrate(BEFORE)
     assert channel(back, "de-kindertelefoon", "phone").label_nl.startswith(KINDERTELEFOON)
     assert channel(back, "fairwork", "website").label_nl == "Website van FairWork, door de redactie geschreven"
-    executor = MigrationExecutor(connection)
-    migrate([("directory", leaf) for _app, leaf in executor.loader.graph.leaf_nodes("directory")])
+    migrate(latest("directory"))

@@ -6,25 +6,13 @@ import datetime as dt
 
 import pytest
 from django.contrib.auth.models import Group
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from directory.models import Organisation
+from tests.migrating import migrate
 
 pytestmark = pytest.mark.django_db
 BEFORE = [("referral", "0001_initial")]
 AFTER = [("referral", "0002_one_tally_row_per_key")]
-
-
-def migrate(targets):
-    # The test's rows were inserted in this same transaction: check their foreign keys now, as
-    # a real migration would find them (committed long ago), so the table can be altered.
-    with connection.cursor() as cursor:
-        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
 
 
 def test_duplicates_are_merged_into_one_row_with_their_sum_and_it_migrates_back():

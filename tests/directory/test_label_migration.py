@@ -17,23 +17,23 @@ def channel(apps, slug: str, kind: str):
     return apps.get_model("directory", "ContactChannel").objects.get(organisation__slug=slug, kind=kind)
 
 
+def english_label(channel, text: str, *, reviewed: bool) -> None:
+    """An English label made by machine, with or without a native speaker's review."""
+    channel.label_en = text
+    channel.save()
+    MachineTranslation.objects.update_or_create(
+        model="directory.contactchannel", object_id=str(channel.pk), field="label", language="en",
+        defaults={"reviewed": reviewed},
+    )  # fmt: skip
+
+
 def test_untouched_labels_become_plain_and_editors_texts_stay_and_it_migrates_back():
     old = migrate(BEFORE)  # a database as the last release left it: the file's descriptions
     untouched = channel(old, "de-kindertelefoon", "phone")
     assert untouched.label_nl.startswith(KINDERTELEFOON)
-    untouched.label_en = "National free number for children (machine-made)"
-    untouched.save()
-    MachineTranslation.objects.update_or_create(
-        model="directory.contactchannel", object_id=str(untouched.pk), field="label", language="en",
-        defaults={"reviewed": False},
-    )  # fmt: skip
+    english_label(untouched, "National free number for children (machine-made)", reviewed=False)
     reviewed = channel(old, "slachtofferhulp-nederland", "phone")  # a native speaker reviewed its English
-    reviewed.label_en = "Call Victim Support (local rate), reviewed"
-    reviewed.save()
-    MachineTranslation.objects.update_or_create(
-        model="directory.contactchannel", object_id=str(reviewed.pk), field="label", language="en",
-        defaults={"reviewed": True},
-    )  # fmt: skip
+    english_label(reviewed, "Call Victim Support (local rate), reviewed", reviewed=True)
     edited = channel(old, "fairwork", "website")
     edited.label_nl = edited.label = "Website van FairWork, door de redactie geschreven"
     edited.save()

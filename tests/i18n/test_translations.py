@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from pathlib import Path
 
 import polib
@@ -40,3 +42,22 @@ def test_every_information_page_exists_in_every_language(language):
         folder.name for folder in pages.iterdir() if folder.is_dir() and not (folder / f"{language}.md").exists()
     ]
     assert missing == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_catalogues_are_stored_as_make_messages_writes_them(language):
+    """A catalogue landed in another layout (unwrapped, or wrapped at another width) makes the next
+    `make messages` rewrap thousands of lines, burying real changes in every later diff.
+    makemessages writes through msgmerge, which wraps as msgcat does; msgcat must change nothing."""
+    catalogue = LOCALE / language / "LC_MESSAGES" / "django.po"
+    assert shutil.which("msgcat"), "GNU gettext (msgcat) is needed: make messages uses it too"
+    rewritten = subprocess.run(["msgcat", str(catalogue)], capture_output=True, check=True).stdout
+    stored = catalogue.read_bytes()
+    stored_lines, rewritten_lines = stored.splitlines(), rewritten.splitlines()
+    first_change = next(
+        (number for number, line in enumerate(stored_lines) if rewritten_lines[number : number + 1] != [line]),
+        len(stored_lines),
+    )
+    assert rewritten == stored, (
+        f"{catalogue} leaves make messages' layout at line {first_change + 1}: run make messages"
+    )

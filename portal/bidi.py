@@ -31,9 +31,36 @@ _INNER = r"(?:[0-9A-Za-z\u00C0-\u024F.:/@+_#'’()\-–— ]|,(?=\d)|&[a-zA-Z]+;
 _RUN = re.compile(rf"{_STRONG}(?:{_INNER}*(?:{_STRONG}|\)))?")
 
 
+def _unpaired_bracket(run: str) -> int | None:
+    """Where the first bracket without its partner in the run stands, or None if all are paired."""
+    opened: list[int] = []
+    for index, character in enumerate(run):
+        if character == "(":
+            opened.append(index)
+        elif character == ")":
+            if not opened:
+                return index
+            opened.pop()
+    return opened[0] if opened else None
+
+
 def isolate_text(text: str) -> str:
-    """Wrap every left-to-right run of already escaped text in <bdi>."""
-    return _RUN.sub(lambda match: f"<bdi>{match.group(0)}</bdi>", text)
+    """Wrap every left-to-right run of already escaped text in <bdi>.
+
+    A bracket goes into an isolate only with its partner: "(2024)" becomes "(<bdi>2024</bdi>)",
+    never "(<bdi>2024)</bdi>", because the bidirectional algorithm pairs brackets only within one
+    isolate; a lone one inside shows on the wrong side of the number (or the wrong way round).
+    """
+    out: list[str] = []
+    position = 0
+    while match := _RUN.search(text, position):
+        start, end = match.span()
+        while (unpaired := _unpaired_bracket(text[start:end])) is not None:
+            end = _RUN.match(text, start, start + unpaired).end()  # the run before that bracket
+        out.append(f"{text[position:start]}<bdi>{text[start:end]}</bdi>")
+        position = end
+    out.append(text[position:])
+    return "".join(out)
 
 
 def isolate_ltr_runs(html: str) -> str:

@@ -213,3 +213,23 @@ def unisolated_latin(html: str) -> list[str]:
     return [
         node.text.strip()[:80] for node in page.nodes if not node.isolated and not node.raw and LATIN.search(node.text)
     ]
+
+
+ISOLATE = re.compile(r"<bdi>(.*?)</bdi>", re.DOTALL)
+TAG = re.compile(r"<[^>]*>")
+
+
+def lone_brackets_in_isolates(html: str) -> list[str]:
+    """Isolates holding a bracket without its partner ("<bdi>2024)</bdi>"): the bracket then shows
+    on the wrong side of the number, since brackets pair only within one isolate."""
+    lone = []
+    for match in ISOLATE.finditer(html):
+        text = TAG.sub("", match.group(1))
+        depth = 0
+        for character in text:
+            depth += {"(": 1, ")": -1}.get(character, 0)
+            if depth < 0:
+                break
+        if depth != 0:
+            lone.append(text[:80])
+    return lone

@@ -9,7 +9,7 @@ from django.test import Client
 
 from portal.bidi import isolate_ltr_runs
 from tests.changelog_history import HISTORY_PAGES, make_public_history
-from tests.i18n.page_text import unisolated_latin, unisolated_numbers
+from tests.i18n.page_text import lone_brackets_in_isolates, unisolated_latin, unisolated_numbers
 from tests.i18n.page_types import PAGES, WIZARD
 
 pytestmark = pytest.mark.django_db
@@ -24,6 +24,7 @@ INFORMATION = [
 def assert_isolated(html: str, where: str) -> None:
     assert unisolated_numbers(html) == [], where
     assert unisolated_latin(html) == [], where
+    assert lone_brackets_in_isolates(html) == [], where
 
 
 @pytest.mark.parametrize("page_type", sorted(PAGES))
@@ -85,3 +86,12 @@ def test_a_list_of_names_keeps_the_arabic_comma_outside_the_isolation():
     assert isolate_ltr_runs("<p>FairWork، Fier و CoMensha</p>") == (
         "<p><bdi>FairWork</bdi>، <bdi>Fier</bdi> و <bdi>CoMensha</bdi></p>"
     )
+
+
+def test_a_bracket_next_to_a_number_stays_outside_the_isolation():
+    html = "<p>بحث (سبتمبر وأكتوبر 2024)، الملحق B.3.2)</p><p>Fier (Leeuwarden) و (0800) 7000</p>"
+    assert isolate_ltr_runs(html) == (
+        "<p>بحث (سبتمبر وأكتوبر <bdi>2024</bdi>)، الملحق <bdi>B.3.2</bdi>)</p>"
+        "<p><bdi>Fier (Leeuwarden)</bdi> و (<bdi>0800</bdi>) <bdi>7000</bdi></p>"
+    )
+    assert lone_brackets_in_isolates(isolate_ltr_runs(html)) == []

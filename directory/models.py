@@ -341,6 +341,12 @@ class ContactChannelQuerySet(models.QuerySet):
         """Channels the public may see: from a named public source, or confirmed by an editor."""
         return self.filter(PUBLIC_CHANNEL)
 
+    def published_numbers(self) -> set[str]:
+        """Every phone number the public may see (of a published organisation), as dialled: the
+        numbers a text may turn into tap-to-call links."""
+        phones = self.public().filter(kind=ContactChannel.Kind.PHONE, organisation__published=True)
+        return {dialable(value) for value in phones.values_list("value", flat=True)}
+
 
 class ContactChannel(models.Model):
     """One way to reach an organisation, with where it comes from and who checked it.

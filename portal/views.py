@@ -8,6 +8,7 @@ from django.template.loader import render_to_string
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from directory.models import ContactChannel
 from portal import api_errors
 from portal.models import Page
 
@@ -40,7 +41,11 @@ def home(request: HttpRequest) -> HttpResponse:
 @require_safe
 def page_detail(request: HttpRequest, slug: str) -> HttpResponse:
     page = get_object_or_404(Page, slug=slug, published=True)
-    return render(request, "portal/page_detail.html", {"page": page})
+    return render(
+        request,
+        "portal/page_detail.html",
+        {"page": page, "published_numbers": ContactChannel.objects.published_numbers()},
+    )
 
 
 @never_cache

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 import markdown as markdown_lib
 import nh3
@@ -106,7 +107,18 @@ def join_list(items) -> str:
     return mark_safe(_list_separator().join(conditional_escape(item) for item in items))  # noqa: S308
 
 
-_PHONE_NUMBER = re.compile(r"(?<![\w-])(112|0[89]00[- ]?\d{4}|0\d{2,3}[- ]?\d{3}[- ]?\d{2}[- ]?\d{2})(?![\w-])")
+# A phone number as the site's texts write it. Not part of a longer Latin word or number; an
+# Arabic letter may touch it ("و0800-2000", "and 0800-2000": the conjunction is written joined).
+_NOT_NEXT_TO = r"0-9A-Za-z\u00C0-\u024F_-"
+_NUMBER_FORMS = r"112|0[89]00[- ]?\d{4}|0\d{2,3}[- ]?\d{3}[- ]?\d{2}[- ]?\d{2}"
+_PHONE_NUMBER = re.compile(rf"(?<![{_NOT_NEXT_TO}])({_NUMBER_FORMS})(?![{_NOT_NEXT_TO}])")
+
+
+def _call_link(match: re.Match) -> str:
+    """A tap-to-call link for a matched number; dir="ltr" isolates it on Arabic pages (ADR 012)."""
+    from directory.models import dialable
+
+    return f'<a href="tel:{dialable(match.group(1))}" dir="ltr">{match.group(1)}</a>'
 
 
 @register.filter
@@ -115,13 +127,35 @@ def tel_links(text: str) -> SafeString:
 
     The text is escaped first; numbers are isolated left-to-right, also in Arabic.
     """
+    return mark_safe(_PHONE_NUMBER.sub(_call_link, escape(text)))  # noqa: S308 - escaped just above
 
-    def link(match: re.Match) -> str:
-        number = match.group(1)
-        digits = "".join(ch for ch in number if ch.isdigit())
-        return f'<a href="tel:{digits}" dir="ltr">{number}</a>'
 
-    return mark_safe(_PHONE_NUMBER.sub(link, escape(text)))  # noqa: S308 - escaped just above
+_TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
+
+
+@register.filter
+def published_tel_links(html: SafeString, numbers: Collection[str]) -> SafeString:
+    """Rendered HTML (an information page) with each phone number that is a published, sourced
+    channel (`numbers`: dialable forms) as a tap-to-call link. Other numbers stay plain text, and
+    text inside tags or existing links is left as it is."""
+    from directory.models import dialable
+
+    out: list[str] = []
+    in_link = 0
+    for part in _TAG_OR_TEXT.split(html):
+        if part.startswith("<"):
+            name = part[1:].split(maxsplit=1)[0].lower().rstrip(">") if len(part) > 2 else ""
+            in_link += 1 if name == "a" else -1 if name == "/a" else 0
+            out.append(part)
+        elif in_link > 0:
+            out.append(part)
+        else:
+            out.append(
+                _PHONE_NUMBER.sub(
+                    lambda match: _call_link(match) if dialable(match.group(1)) in numbers else match.group(0), part
+                )
+            )
+    return mark_safe("".join(out))  # noqa: S308 - only links around numbers added to safe HTML
 
 
 @register.filter

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.conf import settings
 from django.test import Client
 
 from portal.templatetags.portal_tags import _PHONE_NUMBER
@@ -117,3 +118,47 @@ class HomeAndInformationTestCase:
         html = client.get("/nl/informatie/privacy/").content.decode()
         assert "<h2>Kop</h2>" in html and "<strong>vet</strong>" in html
         assert "<script>alert" not in html and "onclick" not in html
+
+
+def information_article(client: Client, language: str, slug: str) -> str:
+    response = client.get(f"/{language}/informatie/{slug}/")
+    assert response.status_code == 200, slug
+    html = response.content.decode()
+    return html[html.index("<article") : html.index("</article>")]
+
+
+def numbers_outside_links(html: str) -> list[str]:
+    outside_links = re.sub(r"<a\b.*?</a>", "", html, flags=re.S)
+    return _PHONE_NUMBER.findall(re.sub(r"<[^>]+>", " ", outside_links))
+
+
+class InformationPageNumbersTestCase:
+    """Numbers on the information pages (tables and text) are tap-to-call links, as on the home
+    page: every one the pages ship is a published, sourced channel (tests/quality/test_hard_coded_numbers.py)."""
+
+    @pytest.mark.parametrize("language", [code for code, _name in settings.LANGUAGES])
+    def test_every_number_on_every_information_page_is_a_tap_to_call_link(self, client: Client, language):
+        from portal.models import Page
+
+        links = 0
+        for slug in Page.objects.filter(published=True).values_list("slug", flat=True):
+            article = information_article(client, language, slug)
+            assert numbers_outside_links(article) == [], slug
+            links += len(re.findall(r'<a href="tel:\d+" dir="ltr">', article))
+        assert links == 41, links  # in every language (veelgestelde-vragen alone has 14)
+        table_row = information_article(client, language, "signalen-burgers")
+        assert re.search(r'<td><a href="tel:08007000" dir="ltr">0800-7000</a>', table_row)
+
+    def test_a_number_that_is_no_published_channel_stays_plain_text(self, client: Client):
+        from directory.models import ContactChannel
+        from portal.models import Page
+
+        Page.objects.filter(slug="privacy").update(body_nl="Bel 0800-1234 of 0800-7000.")
+        article = information_article(client, "nl", "privacy")
+        assert numbers_outside_links(article) == ["0800-1234"]
+        assert '<a href="tel:08007000" dir="ltr">0800-7000</a>' in article
+
+        ContactChannel.objects.filter(value__in=["0800-7000", "0800 7000"]).update(
+            status=ContactChannel.Status.TO_CHECK
+        )
+        assert numbers_outside_links(information_article(client, "nl", "privacy")) == ["0800-1234", "0800-7000"]

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import DatabaseError, connection
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
@@ -11,6 +11,7 @@ from django.views.decorators.http import require_safe
 from directory.models import ContactChannel
 from portal import api_errors
 from portal.models import Page
+from portal.page_cache import remembered
 
 
 @require_safe
@@ -19,9 +20,17 @@ def root(request: HttpRequest) -> HttpResponse:
     return HttpResponseRedirect(f"/{settings.LANGUAGE_CODE}/")
 
 
+def published_pages() -> list[Page]:
+    """Every published information page, in their order; read once per content generation in
+    this process (ADR 022), as every page's own query cost more than its template (profile,
+    issue 15). The instances hold every language's text: a title is read in the page's language
+    when the template shows it."""
+    return remembered("portal.published_pages", lambda: list(Page.objects.filter(published=True)))
+
+
 @require_safe
 def page_index(request: HttpRequest) -> HttpResponse:
-    pages = Page.objects.filter(published=True).order_by("order", "slug")
+    pages = published_pages()
     return render(
         request,
         "portal/page_index.html",
@@ -34,18 +43,17 @@ def page_index(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
-    pages = Page.objects.filter(published=True, section=Page.Section.INFORMATION).order_by("order")
+    pages = [page for page in published_pages() if page.section == Page.Section.INFORMATION]
     return render(request, "portal/home.html", {"information_pages": pages})
 
 
 @require_safe
 def page_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    page = get_object_or_404(Page, slug=slug, published=True)
-    return render(
-        request,
-        "portal/page_detail.html",
-        {"page": page, "published_numbers": ContactChannel.objects.published_numbers()},
-    )
+    page = next((page for page in published_pages() if page.slug == slug), None)
+    if page is None:
+        raise Http404
+    numbers = remembered("directory.published_numbers", ContactChannel.objects.published_numbers)
+    return render(request, "portal/page_detail.html", {"page": page, "published_numbers": numbers})
 
 
 @never_cache

@@ -3,7 +3,9 @@
 
 Runs inside scripts/with-postgres: loads the seed data (and --synthetic N organisations), then
 requests each page --repeat times through Django's test client with the page cache off, and prints
-pyinstrument's call tree per page plus the mean time and number of queries per request.
+per request the wall time, the web process's CPU time (time.process_time(), which other processes'
+load disturbs much less), the queries' summed wall time and their number, then pyinstrument's call
+tree (`--no-tree` leaves it out).
 """
 
 from __future__ import annotations
@@ -21,7 +23,11 @@ sys.path.insert(0, str(ROOT))
 from scripts.bench import ENV, WIZARD_RESULT, add_synthetic, prepare  # noqa: E402
 
 PAGES = {
+    "ping": ("GET", "/ping"),
     "home": ("GET", "/nl/"),
+    "information": ("GET", "/nl/informatie/wat-is-mensenhandel/"),
+    "changes": ("GET", "/nl/organisaties/wijzigingen/"),
+    "organisation-changes": ("GET", "/nl/organisaties/veilig-thuis/wijzigingen/"),
     "search": ("GET", "/nl/organisaties/?q=loverboy"),
     "search-facets": ("GET", "/nl/organisaties/?q=arbeidsuitbuting&vorm=labour"),
     "organisation": ("GET", "/nl/organisaties/veilig-thuis/"),
@@ -38,6 +44,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=50)
     parser.add_argument("--synthetic", type=int, default=0)
     parser.add_argument("--skip-prepare", action="store_true")
+    parser.add_argument("--no-tree", action="store_true", help="only the figures, no call tree")
     options = parser.parse_args()
     if not options.skip_prepare:
         prepare()
@@ -45,6 +52,7 @@ def main() -> None:
             add_synthetic(options.synthetic)
         # The profile runs in this process: hand over to a fresh one with the settings loaded.
         command = [sys.executable, __file__, *options.pages, "--repeat", str(options.repeat), "--skip-prepare"]
+        command += ["--no-tree"] if options.no_tree else []
         raise SystemExit(subprocess.run(command, env={**ENV, "PAGE_CACHE_SECONDS": "0"}, cwd=ROOT).returncode)
 
     os.environ.update({**ENV, "PAGE_CACHE_SECONDS": "0"})
@@ -69,13 +77,24 @@ def main() -> None:
         assert response.status_code == 200, (path, response.status_code)
         with CaptureQueriesContext(connection) as queries:
             request(method, path)
+        count = len(queries)
+        with CaptureQueriesContext(connection) as queries:
+            started, cpu_started = time.perf_counter(), time.process_time()
+            for _time in range(options.repeat):
+                request(method, path)
+            wall = (time.perf_counter() - started) / options.repeat * 1000
+            cpu = (time.process_time() - cpu_started) / options.repeat * 1000
+        sql = sum(float(query["time"]) for query in queries.captured_queries) / options.repeat * 1000
+        print(
+            f"\n=== {name} {method} {path}: {wall:.1f} ms wall, {cpu:.1f} ms Python CPU, "
+            f"{sql:.1f} ms SQL (wall) per request, {count} queries"
+        )
+        if options.no_tree:
+            continue
         profiler = Profiler(interval=0.0005)
-        started = time.perf_counter()
         with profiler:
             for _time in range(options.repeat):
                 request(method, path)
-        mean = (time.perf_counter() - started) / options.repeat * 1000
-        print(f"\n=== {name} {method} {path}: {mean:.1f} ms per request, {len(queries)} queries")
         print(profiler.output_text(unicode=False, color=False, show_all=False, short_mode=True))
 
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
+from functools import lru_cache
 
 import markdown as markdown_lib
 import nh3
@@ -20,7 +21,17 @@ ALLOWED_TAGS = {
 @register.filter
 def markdown(text: str | None) -> SafeString:
     """Render editors' Markdown; any raw HTML they typed is stripped, never passed through."""
-    html = markdown_lib.markdown(text or "", extensions=["tables", "def_list", "sane_lists"])
+    from django.utils.translation import get_language
+
+    return mark_safe(_rendered_markdown(text or "", get_language()))  # noqa: S308 - sanitised by nh3
+
+
+@lru_cache(maxsize=256)
+def _rendered_markdown(text: str, language: str | None) -> str:
+    """The sanitised HTML of one text in one page language (a table's fallback label is
+    translated). Remembered by the text itself, so an edited text is never served stale: parsing
+    and sanitising took 3.5 ms of an information page's 8 ms (profile, issue 15)."""
+    html = markdown_lib.markdown(text, extensions=["tables", "def_list", "sane_lists"])
     clean = nh3.clean(
         html,
         tags=ALLOWED_TAGS,
@@ -28,7 +39,7 @@ def markdown(text: str | None) -> SafeString:
         url_schemes={"http", "https", "mailto", "tel"},
         link_rel="noopener noreferrer",
     )
-    return mark_safe(_tables_in_regions(clean))  # noqa: S308 - sanitised by nh3 just above
+    return _tables_in_regions(clean)
 
 
 _HEADING = re.compile(r"<h[234][^>]*>(.*?)</h[234]>", re.S)

@@ -19,6 +19,7 @@ pytestmark = pytest.mark.django_db
 
 PAGES = [
     ("/nl/", 3),
+    ("/nl/informatie/wat-is-mensenhandel/", 2),
     ("/nl/organisaties/", 14),
     ("/nl/organisaties/?q=loverboy", 17),
     ("/nl/organisaties/?q=arbeidsuitbuting&vorm=labour&taal=pl", 18),

@@ -29,40 +29,8 @@ Action = DirectoryChange.Action
 Subject = DirectoryChange.Subject
 Kind = ContactChannel.Kind
 
-# Public fields, grouped under the words a visitor understands. A field not named here (editors'
-# notes, the source text, review reasons, excerpts, search columns, anything added later) never
-# shows up in the changelog until someone decides it is public and adds it here.
-ORGANISATION_FIELDS: dict[str, tuple[str, ...]] = {
-    "name": ("name",),
-    "other_names": ("aliases",),
-    "web_address": ("slug",),
-    "kind": ("kind",),
-    "description": ("role",),
-    "what_happens_next": ("what_happens_next",),
-    "for_whom": ("audiences", "minors_focus"),
-    "forms": ("forms",),
-    "shelter": ("is_shelter",),
-    "national_desk": ("is_national_desk",),
-    "chain_roles": ("chain_roles",),
-    "area": ("scale", "serves_nationally", "provinces", "safety_regions", "police_units", "municipalities"),
-    "website": ("website",),
-    "information": ("information_practice", "info_is_police", "info_anonymous", "info_passes_on",
-                    "info_passes_on_note", "info_free", "info_papers_needed"),
-    "source": ("source",),
-    "public_note": ("public_note",),
-}  # fmt: skip
-CHANNEL_FIELDS: dict[str, tuple[str, ...]] = {
-    "value": ("value",),
-    "contact_kind": ("kind",),
-    "label": ("label",),
-    "opening_hours": ("opening_hours", "is_24_7"),
-    "costs": ("free_of_charge",),
-    "anonymous": ("anonymous",),
-    "languages": ("languages",),
-    "source": ("source", "source_url", "taken_over"),
-}
-TRANSLATED = {"role", "what_happens_next", "info_passes_on_note", "public_note", "label", "opening_hours"}
-
+# The public fields and their groups are one list, shared with the HSDS metadata:
+# history.ORGANISATION_GROUPS and history.CHANNEL_GROUPS.
 FIELD_LABELS: dict[str, Promise] = {
     "name": _("name"),
     "other_names": _("other names"),
@@ -109,7 +77,7 @@ def field_label(code: str, channel_kind: str = "") -> str:
 def _base_name(name: str) -> str:
     """`role_en` is the English text of `role`: a change in any language is a change of the field."""
     base, _sep, _lang = name.rpartition("_")
-    return base if base in TRANSLATED else name
+    return base if base in history.TRANSLATED else name
 
 
 def changed_fields(old: dict, new: dict, groups: dict[str, tuple[str, ...]]) -> list[str]:
@@ -295,7 +263,7 @@ def organisation_changes(old: dict | None, new: dict) -> list[tuple[str, list[st
     found: list[tuple[str, list[str]]] = []
     if new.get("last_verified") and new.get("last_verified") != old.get("last_verified"):
         found.append((Action.CONFIRMED, []))
-    if fields := changed_fields(old, new, ORGANISATION_FIELDS):
+    if fields := changed_fields(old, new, history.ORGANISATION_GROUPS):
         found.append((Action.CHANGED, fields))
     return found
 
@@ -311,7 +279,7 @@ def channel_changes(old: dict | None, new: dict, *, shelter: bool) -> list[tuple
     if not was_public:
         return [(Action.CONFIRMED if confirmed else Action.ADDED, [])]
     found: list[tuple[str, list[str]]] = [(Action.CONFIRMED, [])] if confirmed else []
-    if fields := changed_fields(old, new, CHANNEL_FIELDS):
+    if fields := changed_fields(old, new, history.CHANNEL_GROUPS):
         found.append((Action.CHANGED, fields))
     return found
 

@@ -23,6 +23,7 @@ from directory.models import (
     ChainRole,
     ContactChannel,
     ExploitationForm,
+    InformationPractice,
     Language,
     Municipality,
     Organisation,
@@ -33,19 +34,51 @@ from directory.models import (
 
 EDITORS = "CoMensha-redactie"
 
-# Public fields only; a translated field is read in Dutch, the directory's own language.
-ORGANISATION_FIELDS = (
-    "name", "aliases", "kind", "role", "what_happens_next", "public_note", "website", "scale",
-    "serves_nationally", "is_shelter", "is_national_desk", "minors_focus", "audiences", "forms", "chain_roles",
-    "provinces", "safety_regions", "police_units", "municipalities", "source", "last_verified",
-)  # fmt: skip
-CHANNEL_FIELDS = (
-    "kind", "value", "label", "opening_hours", "is_24_7", "free_of_charge", "anonymous", "languages", "status",
-    "source", "source_url", "taken_over",
-)  # fmt: skip
-TRANSLATED = {"role", "what_happens_next", "public_note", "label", "opening_hours"}
+# The public fields, grouped under the words a visitor understands: the one list of what is public
+# about an organisation and a contact channel. The public changelog names the groups that changed
+# (directory.changelog); the HSDS metadata records each field that changed (directory.hsds). A field
+# not named here (editors' notes, the source text, review reasons, excerpts, search columns,
+# anything added later) is in neither until someone decides it is public and adds it here.
+ORGANISATION_GROUPS: dict[str, tuple[str, ...]] = {
+    "name": ("name",),
+    "other_names": ("aliases",),
+    "web_address": ("slug",),
+    "kind": ("kind",),
+    "description": ("role",),
+    "what_happens_next": ("what_happens_next",),
+    "for_whom": ("audiences", "minors_focus"),
+    "forms": ("forms",),
+    "shelter": ("is_shelter",),
+    "national_desk": ("is_national_desk",),
+    "chain_roles": ("chain_roles",),
+    "area": ("scale", "serves_nationally", "provinces", "safety_regions", "police_units", "municipalities"),
+    "website": ("website",),
+    "information": ("information_practice", "info_is_police", "info_anonymous", "info_passes_on",
+                    "info_passes_on_note", "info_free", "info_papers_needed"),
+    "source": ("source",),
+    "public_note": ("public_note",),
+}  # fmt: skip
+CHANNEL_GROUPS: dict[str, tuple[str, ...]] = {
+    "value": ("value",),
+    "contact_kind": ("kind",),
+    "label": ("label",),
+    "opening_hours": ("opening_hours", "is_24_7"),
+    "costs": ("free_of_charge",),
+    "anonymous": ("anonymous",),
+    "languages": ("languages",),
+    "source": ("source", "source_url", "taken_over"),
+}
+# Checked and confirmed by the editors: public too. The changelog gives it a line of its own
+# ("confirmed"); the HSDS metadata records it as a change of this field.
+ORGANISATION_CONFIRMATION = "last_verified"
+CHANNEL_CONFIRMATION = "status"
+ORGANISATION_FIELDS = (*(name for names in ORGANISATION_GROUPS.values() for name in names), ORGANISATION_CONFIRMATION)
+CHANNEL_FIELDS = (*(name for names in CHANNEL_GROUPS.values() for name in names), CHANNEL_CONFIRMATION)
+# A translated field is read in Dutch, the directory's own language.
+TRANSLATED = {"role", "what_happens_next", "info_passes_on_note", "public_note", "label", "opening_hours"}
 CODED = {
-    "audiences": Audience, "forms": ExploitationForm, "chain_roles": ChainRole, "provinces": Province,
+    "information_practice": InformationPractice, "audiences": Audience, "forms": ExploitationForm,
+    "chain_roles": ChainRole, "provinces": Province,
     "safety_regions": SafetyRegion, "police_units": PoliceUnit, "municipalities": Municipality,
     "languages": Language,
 }  # fmt: skip
@@ -79,12 +112,14 @@ def is_public_version(model: str, fields: dict) -> bool:
 
 
 class _Codes:
-    """Many-to-many values are stored as row ids: shown as the vocabulary's codes."""
+    """Many-to-many values (and the information practice) are stored as row ids: shown as the
+    vocabulary's codes."""
 
     def __init__(self) -> None:
         self._maps: dict[str, dict[int, str]] = {}
 
-    def __call__(self, field: str, ids: list) -> str:
+    def __call__(self, field: str, ids: list | int | None) -> str:
+        ids = ids if isinstance(ids, list) else [] if ids is None else [ids]
         if field not in self._maps:
             self._maps[field] = dict(CODED[field].objects.values_list("pk", "code"))
         return "; ".join(sorted(self._maps[field].get(i, str(i)) for i in ids))
@@ -92,7 +127,7 @@ class _Codes:
 
 def _text(field: str, value, codes: _Codes) -> str:
     if field in CODED:
-        return codes(field, value or [])
+        return codes(field, value)
     if isinstance(value, bool):
         return "true" if value else "false"
     return "" if value is None else str(value)

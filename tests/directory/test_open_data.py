@@ -16,7 +16,17 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from directory.contacts import SHARED_LINES
-from directory.models import Audience, ChainRole, ContactChannel, ExploitationForm, Language, Organisation
+from directory.models import (
+    Answer,
+    Audience,
+    ChainRole,
+    ContactChannel,
+    DirectoryChange,
+    ExploitationForm,
+    InformationPractice,
+    Language,
+    Organisation,
+)
 
 pytestmark = pytest.mark.django_db
 SHARED_VEILIG_THUIS_PAGE = next(page for slug, _giver, _value, page in SHARED_LINES if slug == "veilig-thuis")
@@ -229,3 +239,25 @@ class OfficialHsdsTestCase:
         assert change["previous_value"] and change["previous_value"] != change["replacement_value"]
         assert change["resource_id"] == organisation["id"]
         assert change["last_action_date"][:10] == timezone.localdate().isoformat()
+
+    def test_metadata_and_the_changelog_follow_the_same_public_fields(self, client: Client):
+        """What happens with your information (a public card on the organisation's page) is a public
+        field: its change is in the HSDS metadata, as it is in the public changelog."""
+        comensha = Organisation.objects.get(slug="coordinatiecentrum-tegen-mensenhandel-comensha")
+        practice = InformationPractice.objects.exclude(pk=comensha.information_practice_id).first()
+        assert comensha.info_anonymous != Answer.YES
+        for anonymous, new_practice in (
+            (comensha.info_anonymous, comensha.information_practice),
+            (Answer.YES, practice),
+        ):
+            with reversion.create_revision():
+                comensha.info_anonymous, comensha.information_practice = anonymous, new_practice
+                comensha.save()
+        document = client.get("/open-data/organisaties.hsds.json").json()
+        organisation = next(o for o in document["organizations"] if o["name"].endswith("(CoMensha)"))
+        changed = {m["field_name"]: m for m in organisation["metadata"] if m["last_action_type"] == "update"}
+        assert set(changed) == {"info_anonymous", "information_practice"}
+        assert changed["info_anonymous"]["replacement_value"] == "yes"
+        assert changed["information_practice"]["replacement_value"] == practice.code  # its code, not a row id
+        [line] = DirectoryChange.objects.filter(organisation=comensha, action=DirectoryChange.Action.CHANGED)
+        assert line.fields == ["information"]

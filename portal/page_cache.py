@@ -17,9 +17,10 @@ streamed, are not 200, or say `no-cache`/`no-store`/`private` (the wizard's resu
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TypeVar
 
 from django.apps import apps
@@ -74,8 +75,24 @@ def install_triggers(using: str = "default", **_kwargs) -> None:
 
 
 # The generation read once per GET request (the page cache's key, the remembered choices and
-# facts all use the same number); outside a GET request every call reads it.
+# facts all use the same number) and once per wizard step (`one_generation`); elsewhere every
+# call reads it.
 _request = threading.local()
+
+
+@contextlib.contextmanager
+def one_generation() -> Iterator[None]:
+    """Inside, the generation is read at most once: for a request that changes no content (a GET,
+    a wizard step, whose only write is the anonymous tally, not a content table)."""
+    outer = getattr(_request, "scope", None)
+    if outer is not None:
+        yield
+        return
+    _request.scope = []
+    try:
+        yield
+    finally:
+        _request.scope = None
 
 
 def generation() -> int:
@@ -154,11 +171,8 @@ class PublicPageCacheMiddleware:
         if request.method not in ("GET", "HEAD"):
             return self._respond(request)
         # A GET request changes no content (`require_safe` views): one generation for all of it.
-        _request.scope = []
-        try:
+        with one_generation():
             return self._respond(request)
-        finally:
-            _request.scope = None
 
     def _respond(self, request: HttpRequest) -> HttpResponse:
         seconds = settings.PAGE_CACHE_SECONDS

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from directory.models import ContactChannel, ExploitationForm, Municipality, Organisation
+from portal.page_cache import remembered
 from referral import tally
 from referral.flow import FORM, PLACE, Answers
 from referral.models import RouteRule
@@ -20,6 +24,44 @@ def published_rules() -> list[Rule]:
         Q(organisation__published=True) | Q(chain_role__isnull=False)
     )
     return [rule.to_rule() for rule in rules.select_related("organisation", "chain_role")]
+
+
+@dataclass(frozen=True)
+class RoutingFacts:
+    """What the wizard needs that changes only when content changes, read for every place at once
+    and kept per content generation (`routing_facts`). Never keyed by an answer: the person's
+    place is looked up in it, it does not choose what is read (ADR 001)."""
+
+    directory: DirectorySnapshot  # every place: the snapshot check_routes walks
+    municipalities: dict[str, Municipality]  # by slug, in name order, with province and police unit
+    organisation_ids: dict[str, int]  # each desk's id by slug, for the anonymous tally
+    form_ids: dict[str, int]  # exploitation form ids by code
+
+    @property
+    def places(self) -> set[str]:
+        return set(self.municipalities)
+
+
+def routing_facts() -> RoutingFacts:
+    """The routing facts of the current content generation (portal.page_cache.remembered)."""
+    return remembered("referral.routing-facts", _read_routing_facts)
+
+
+def current_rules() -> list[Rule]:
+    """`published_rules()` in the active language (their explanations are translated), kept per
+    content generation."""
+    return remembered(("referral.rules", get_language()), published_rules)
+
+
+def _read_routing_facts() -> RoutingFacts:
+    directory = directory_snapshot(every_place=True)
+    municipalities = Municipality.objects.select_related("province", "safety_region__police_unit")
+    return RoutingFacts(
+        directory=directory,
+        municipalities={m.slug: m for m in municipalities},
+        organisation_ids=dict(Organisation.objects.filter(slug__in=list(directory.desks)).values_list("slug", "pk")),
+        form_ids=dict(ExploitationForm.objects.values_list("code", "pk")),
+    )
 
 
 def reachable_ids(organisation_ids) -> set[int]:
@@ -100,26 +142,24 @@ def _areas_by_organisation(roles: set[str]) -> dict[int, set[str]]:
     return places_of
 
 
-def count_recommendations(recommendations: list[Recommendation], answers: Answers, client: str) -> bool:
+def count_recommendations(
+    recommendations: list[Recommendation], answers: Answers, client: str, facts: RoutingFacts | None = None
+) -> bool:
     """Keep only anonymous totals: desk × day × form × province. Never the answers themselves.
 
     Counted at most once per answer set per client per hour, and never at the cost of the
-    result: see referral.tally. True if it was counted.
+    result: see referral.tally. True if it was counted. The ids come from the routing facts, so
+    counting is one write.
     """
     if not recommendations or not tally.repeat_filter.first_in_window(client, answers):
         return False
+    facts = routing_facts() if facts is None else facts
 
     def count() -> None:
-        form_id = (
-            ExploitationForm.objects.filter(code=FORM_CODES.get(answers.get(FORM, ""), ""))
-            .values_list("pk", flat=True)
-            .first()
-        )
-        province_id = (
-            Municipality.objects.filter(slug=answers.get(PLACE, "")).values_list("province_id", flat=True).first()
-        )
-        slugs = [r.desk.slug for r in recommendations]
-        ids = Organisation.objects.filter(slug__in=slugs).values_list("pk", flat=True)
+        form_id = facts.form_ids.get(FORM_CODES.get(answers.get(FORM, ""), ""))
+        municipality = facts.municipalities.get(answers.get(PLACE, ""))
+        province_id = municipality.province_id if municipality else None
+        ids = [facts.organisation_ids[r.desk.slug] for r in recommendations if r.desk.slug in facts.organisation_ids]
         tally.add(timezone.localdate(), [(organisation_id, form_id, province_id) for organisation_id in ids])
 
     return tally.without_waiting(count)

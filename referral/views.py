@@ -21,14 +21,11 @@ from portal.client_address import client_address
 from portal.forms_security import same_origin_post
 from portal.i18n import direction
 from portal.input import readable
+from portal.page_cache import one_generation
 from referral import flow
 from referral.meldroute import meldroute as build_meldroute
 from referral.routing import rights, route
-from referral.services import count_recommendations, directory_snapshot, published_rules
-
-
-def _known_places() -> set[str]:
-    return set(Municipality.objects.values_list("slug", flat=True))
+from referral.services import count_recommendations, current_rules, routing_facts
 
 
 def _place_options(answer: PlaceAnswer) -> tuple[str, list[tuple[str, str]]]:
@@ -69,14 +66,15 @@ def _question(request, node: str, answers: flow.Answers, *, error: str = "", sta
     }
     if node == flow.PLACE:
         current = context["current"]
-        municipality = Municipality.objects.filter(slug=current).first() if current else None
+        municipalities = routing_facts().municipalities
+        municipality = municipalities.get(current) if current else None
         context["place_kind"] = (
             current if current in (flow.PLACE_ABROAD, flow.PLACE_UNSAID) else ("municipality" if current else "")
         )
         context["place_name"] = municipality.name if municipality else (value if isinstance(value, str) else "")
         if value is not None and not municipality and value not in (flow.PLACE_ABROAD, flow.PLACE_UNSAID):
             context["place_kind"] = "municipality"
-        context["municipality_names"] = Municipality.objects.values_list("name", flat=True)
+        context["municipality_names"] = [m.name for m in municipalities.values()]
         if place is not None:
             context["place_options_kind"], context["place_options"] = _place_options(place)
             context["place_postcode"], context["place_typed"] = place.postcode, place.typed.strip()
@@ -87,8 +85,7 @@ def _question(request, node: str, answers: flow.Answers, *, error: str = "", sta
 
 
 def _check(request, answers: flow.Answers) -> HttpResponse:
-    place = answers.get(flow.PLACE, "")
-    municipality = Municipality.objects.filter(slug=place).first()
+    municipality = routing_facts().municipalities.get(answers.get(flow.PLACE, ""))
     rows = [(node, answers[node]) for node in flow.ORDER if node in answers]
     return render(
         request,
@@ -106,8 +103,8 @@ def _check(request, answers: flow.Answers) -> HttpResponse:
 
 def _result(request, answers: flow.Answers) -> HttpResponse:
     place = answers.get(flow.PLACE, "")
-    rules = published_rules()
-    recommendations = route(answers, rules, directory_snapshot(place, rules))
+    facts = routing_facts()
+    recommendations = route(answers, current_rules(), facts.directory)
     organisations = {
         o.slug: o
         for o in with_listing_data(
@@ -124,8 +121,8 @@ def _result(request, answers: flow.Answers) -> HttpResponse:
         for r in recommendations
         if r.desk.slug in organisations
     ]
-    municipality = Municipality.objects.select_related("safety_region__police_unit").filter(slug=place).first()
-    count_recommendations(recommendations, answers, client=client_address(request))
+    municipality = facts.municipalities.get(place)
+    count_recommendations(recommendations, answers, client=client_address(request), facts=facts)
     context = {
         "items": items,
         "answers": answers,
@@ -162,7 +159,7 @@ def _read_place(request: HttpRequest) -> tuple[str | None, str, str, PlaceAnswer
         return kind, typed, "", None
     choice = readable(request.POST.get("place_choice", "")[:100])
     if choice:
-        if Municipality.objects.filter(slug=choice).exists():
+        if choice in routing_facts().municipalities:
             return choice, typed, "", None
         return None, typed, _("Choose one of the answers."), None
     if kind == "municipality" or typed.strip():
@@ -183,8 +180,13 @@ def _read_place(request: HttpRequest) -> tuple[str | None, str, str, PlaceAnswer
 def start(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
         return render(request, "referral/start.html")
+    # A step changes no content (its only write is the anonymous tally): one generation read.
+    with one_generation():
+        return _step(request)
 
-    known_places = _known_places()
+
+def _step(request: HttpRequest) -> HttpResponse:
+    known_places = routing_facts().places
     answers, forged = flow.read_answers(request.POST, known_places)
     if forged:
         return _question(

@@ -10,9 +10,11 @@ from django.urls import reverse
 from django.utils import translation
 
 from directory.hsds import hsds_document
+from directory.models import Organisation
 from directory.open_data import api_record, directory_csv, with_record_data
 from directory.views import run_search
 from portal.api_errors import json_methods
+from portal.facets import in_order
 
 SCHEMAS = Path(__file__).resolve().parent / "schemas"
 API_PAGE_SIZE = 50
@@ -50,6 +52,10 @@ def openapi(request: HttpRequest) -> JsonResponse:
     return _json(json.loads((SCHEMAS / "openapi.json").read_text()))
 
 
+def _records(ids: list[int]) -> list[Organisation]:
+    return in_order(with_record_data(Organisation.objects.filter(pk__in=ids)), ids)
+
+
 @json_methods("GET", "HEAD")
 def search_api(request: HttpRequest) -> JsonResponse:
     """GET /api/v1/organisaties/?q=…&vorm=…&gemeente=…&pagina=… (see openapi.json)."""
@@ -57,7 +63,7 @@ def search_api(request: HttpRequest) -> JsonResponse:
     if language not in {"nl", "en", "pl", "ro", "bg", "uk", "ar"}:
         language = "nl"
     with translation.override(language):
-        context = run_search(request.GET, page_size=API_PAGE_SIZE, listing=with_record_data)
+        context = run_search(request.GET, page_size=API_PAGE_SIZE, items=_records)
         search = context["search"]
         if search.errors:
             return _json({"errors": search.notices, "parameters": sorted(set(search.errors))}, status=400)

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
@@ -10,25 +12,31 @@ from django.views.decorators.http import require_safe
 
 from directory import changelog
 from directory import facets as facet_module
+from directory.cards import ResultCard, result_cards
 from directory.models import Municipality, Organisation
 from directory.open_data import with_record_data
 from directory.places import place_names as all_place_names
 from directory.reach import reachable_alternatives
-from directory.search import GENERAL_MATCH, Understanding, matching, with_listing_data
-from portal.facets import MAX_PAGE, in_order, plain_rows
+from directory.search import GENERAL_MATCH, Understanding, matching
+from portal.facets import MAX_PAGE, plain_rows
 from portal.input import page_number
 from portal.page_cache import remembered
 
 
-def _national_desks() -> list[Organisation]:
-    return list(with_listing_data(Organisation.objects.published().filter(is_national_desk=True)).order_by("name"))
+def _national_desks() -> list[ResultCard]:
+    ids = Organisation.objects.published().filter(is_national_desk=True).order_by("name").values_list("pk", flat=True)
+    return result_cards(list(ids))
 
 
-def run_search(data, *, page_size: int = facet_module.PAGE_SIZE, listing=with_listing_data) -> dict:
+def run_search(
+    data, *, page_size: int = facet_module.PAGE_SIZE, items: Callable[[list[int]], list] = result_cards
+) -> dict:
     """Everything a search page or the API shows, in a fixed number of queries.
 
     One query ranks every match (text, area); the filters and their counts are applied to those
-    ids in Python from the facts index (ADR 022); only the shown page's organisations are fetched.
+    ids in Python from the facts index (ADR 022); `items(ids)` gives what the shown page lists
+    (objects with a `pk`, in the order of the ids): result cards built once per content
+    generation (directory/cards.py), or the API's records.
     """
     facets = facet_module.build_facets()
     search = facet_module.read_request(data, facets)
@@ -48,7 +56,7 @@ def run_search(data, *, page_size: int = facet_module.PAGE_SIZE, listing=with_li
             search.refuse("pagina", gettext("That page number does not exist. We show the last page."))
         search.page = paginator.num_pages
     page = paginator.page(search.page)
-    page.object_list = in_order(listing(Organisation.objects.filter(pk__in=page.object_list)), page.object_list)
+    page.object_list = items(list(page.object_list))
     return {
         "search": search,
         "facets": facets,

@@ -176,6 +176,9 @@ CACHES = {
 }
 PAGE_CACHE_ALIAS = "pages"
 PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 0 if ENVIRONMENT == "test" else 3600)
+# Result cards and API records kept per worker process by content generation (portal/fragments.py,
+# ADR 023): a card is 1-3 KB, so 10,000 of them are about 20 MB per worker.
+FRAGMENT_CACHE_MAX_ENTRIES = envint("FRAGMENT_CACHE_MAX_ENTRIES", 10000)
 
 # --- Languages ------------------------------------------------------------------------------
 LANGUAGE_CODE = "nl"

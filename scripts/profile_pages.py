@@ -3,15 +3,17 @@
 
 Runs inside scripts/with-postgres: loads the seed data (and --synthetic N organisations), then
 requests each page --repeat times through Django's test client with the page cache off, and prints
-per request the wall time, the web process's CPU time (time.process_time(), which other processes'
-load disturbs much less), the queries' summed wall time and their number, then pyinstrument's call
-tree (`--no-tree` leaves it out).
+per request (medians) the wall time, the web process's CPU time (time.process_time(), which other
+processes' load disturbs much less), the time spent waiting for SQL (the statements' wall time less
+this process's CPU time inside them: roughly the database's share) and the number of queries, then
+pyinstrument's call tree (`--no-tree` leaves it out).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import statistics
 import subprocess
 import sys
 import time
@@ -30,10 +32,13 @@ PAGES = {
     "organisation-changes": ("GET", "/nl/organisaties/veilig-thuis/wijzigingen/"),
     "search": ("GET", "/nl/organisaties/?q=loverboy"),
     "search-facets": ("GET", "/nl/organisaties/?q=arbeidsuitbuting&vorm=labour"),
+    "search-municipality": ("GET", "/nl/organisaties/?gemeente=westland&schaal=regional"),
     "organisation": ("GET", "/nl/organisaties/veilig-thuis/"),
     "meldroute": ("GET", "/nl/meldroute/westland/"),
     "campaigns": ("GET", "/nl/campagnes/"),
     "api": ("GET", "/api/v1/organisaties/?q=mensenhandel&pagina=3"),
+    "hsds-organizations": ("GET", "/api/hsds/organizations"),
+    "hsds-services": ("GET", "/api/hsds/services"),
     "wizard-result": ("POST", "/nl/verwijswijzer/"),
 }
 
@@ -59,9 +64,7 @@ def main() -> None:
     import django
 
     django.setup()
-    from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
     from pyinstrument import Profiler
 
     client = Client(HTTP_ACCEPT_ENCODING="gzip", HTTP_HOST="localhost")
@@ -75,19 +78,10 @@ def main() -> None:
         method, path = PAGES[name]
         response = request(method, path)  # warm up: templates compiled, connection open
         assert response.status_code == 200, (path, response.status_code)
-        with CaptureQueriesContext(connection) as queries:
-            request(method, path)
-        count = len(queries)
-        with CaptureQueriesContext(connection) as queries:
-            started, cpu_started = time.perf_counter(), time.process_time()
-            for _time in range(options.repeat):
-                request(method, path)
-            wall = (time.perf_counter() - started) / options.repeat * 1000
-            cpu = (time.process_time() - cpu_started) / options.repeat * 1000
-        sql = sum(float(query["time"]) for query in queries.captured_queries) / options.repeat * 1000
+        cpu, sql, wall, count = cpu_sql_wall(lambda method=method, path=path: request(method, path), options.repeat)
         print(
             f"\n=== {name} {method} {path}: {wall:.1f} ms wall, {cpu:.1f} ms Python CPU, "
-            f"{sql:.1f} ms SQL (wall) per request, {count} queries"
+            f"{sql:.1f} ms SQL wait per request, {count} queries"
         )
         if options.no_tree:
             continue
@@ -96,6 +90,36 @@ def main() -> None:
             for _time in range(options.repeat):
                 request(method, path)
         print(profiler.output_text(unicode=False, color=False, show_all=False, short_mode=True))
+
+
+def cpu_sql_wall(call, repeat: int) -> tuple[float, float, float, int]:
+    """Median over `repeat` calls of the web process's CPU ms, the ms spent waiting for SQL
+    statements (their wall time minus this process's CPU time inside them, so roughly the
+    database's work) and the wall ms; and the number of statements of the last call (Django's
+    own query log is reset at each request's start, so it cannot count them here)."""
+    from django.db import connection
+
+    sql_seconds, statements = 0.0, 0
+
+    def timed(execute, sql, params, many, context):
+        nonlocal sql_seconds, statements
+        statements += 1
+        started, cpu = time.perf_counter(), time.process_time()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            sql_seconds += (time.perf_counter() - started) - (time.process_time() - cpu)
+
+    cpus, sqls, walls = [], [], []
+    with connection.execute_wrapper(timed):
+        for _time in range(repeat):
+            sql_seconds, statements = 0.0, 0
+            wall, cpu = time.perf_counter(), time.process_time()
+            call()
+            cpus.append((time.process_time() - cpu) * 1000)
+            walls.append((time.perf_counter() - wall) * 1000)
+            sqls.append(sql_seconds * 1000)
+    return statistics.median(cpus), statistics.median(sqls), statistics.median(walls), statements
 
 
 if __name__ == "__main__":

@@ -11,11 +11,11 @@ from django.core.cache import caches
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 
 from directory.models import Audience, ContactChannel, Organisation
 from portal.models import Page
 from portal.page_cache import content_tables, generation
+from tests.clock import channel_turning_stale, move_clock_to
 
 pytestmark = pytest.mark.django_db
 
@@ -76,21 +76,14 @@ class NeverStaleTestCase:
 
     def test_a_channel_says_not_confirmed_since_on_the_day_it_turns_twelve_months_old(self, client, monkeypatch):
         path = "/nl/organisaties/fairwork/"
-        channel = ContactChannel.objects.get(organisation__slug="fairwork", kind="website")
-        assert channel.is_public and not channel.is_stale and channel.taken_over
-        last_fresh_day = channel.taken_over + dt.timedelta(days=365)
-
-        def move_clock_to(day: dt.date) -> None:  # every "today" of the site comes from timezone.now()
-            moment = timezone.make_aware(dt.datetime.combine(day, dt.time(23, 59)))
-            monkeypatch.setattr(timezone, "now", lambda: moment)
-
-        move_clock_to(last_fresh_day)
+        channel, last_fresh_day = channel_turning_stale()
+        move_clock_to(monkeypatch, last_fresh_day)
         assert "Niet bevestigd sinds" not in text(client.get(path))
         hit, response = served_from_cache(client, path)
         assert hit and "Niet bevestigd sinds" not in text(response)
         before = generation()
 
-        move_clock_to(last_fresh_day + dt.timedelta(days=1))  # nothing in the database changed
+        move_clock_to(monkeypatch, last_fresh_day + dt.timedelta(days=1))  # nothing in the database changed
         assert generation() == before
         hit, response = served_from_cache(client, path)
         assert not hit

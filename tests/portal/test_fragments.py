@@ -1,0 +1,71 @@
+"""Result cards built once per content generation, language and day (portal/fragments.py, ADR 023):
+reused while nothing changes, and never stale after an edit, in another language or the next day."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from directory.models import ContactChannel, Organisation
+from tests.clock import channel_turning_stale, move_clock_to
+
+pytestmark = pytest.mark.django_db
+
+SEARCH = "/nl/organisaties/?q=loverboy"
+
+
+def get(client: Client, path: str) -> tuple[str, list[str]]:
+    """The page's HTML and the SQL it ran."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    assert response.status_code == 200
+    return response.content.decode(), [query["sql"] for query in queries]
+
+
+def reads_channels(statements: list[str]) -> bool:
+    return any('FROM "directory_contactchannel"' in sql for sql in statements)
+
+
+def test_a_second_search_reuses_the_cards_and_shows_the_same_page(client, seeded):
+    first, statements = get(client, SEARCH)
+    assert reads_channels(statements)
+    second, statements = get(client, SEARCH)
+    assert not reads_channels(statements)  # the cards came from memory
+    assert second == first
+    assert first.count('<li>\n  <h3><a href="/nl/organisaties/') == 20
+
+
+def test_an_edited_organisation_shows_on_the_next_search(client, seeded):
+    get(client, "/nl/organisaties/?q=fairwork")
+    Organisation.objects.filter(slug="fairwork").update(role_nl="Een rol die net is aangepast.")
+    assert "Een rol die net is aangepast." in get(client, "/nl/organisaties/?q=fairwork")[0]
+    ContactChannel.objects.filter(organisation__slug="fairwork").update(status=ContactChannel.Status.TO_CHECK)
+    assert 'href="https://www.fairwork.nu' not in get(client, "/nl/organisaties/?q=fairwork")[0]
+
+
+def test_a_card_in_another_language_is_built_in_that_language(client, seeded):
+    get(client, SEARCH)
+    english, _statements = get(client, "/en/organisaties/?q=loverboy")
+    assert 'href="/en/organisaties/' in english and 'href="/nl/organisaties/' not in english.split("<main")[1]
+
+
+def test_a_card_says_not_confirmed_since_on_the_day_the_channel_turns_twelve_months_old(client, seeded, monkeypatch):
+    channel, last_fresh_day = channel_turning_stale()
+    move_clock_to(monkeypatch, last_fresh_day)
+    assert "Niet bevestigd sinds" not in get(client, "/nl/organisaties/?q=fairwork")[0]
+    move_clock_to(monkeypatch, last_fresh_day + dt.timedelta(days=1))  # nothing in the database changed
+    assert f"Niet bevestigd sinds {channel.taken_over:%-d}" in get(client, "/nl/organisaties/?q=fairwork")[0]
+
+
+def test_a_page_is_whole_when_memory_holds_fewer_cards_than_it_shows(client, seeded, settings):
+    from portal import fragments
+
+    full, _statements = get(client, SEARCH)
+    Organisation.objects.filter(slug="fairwork").update(name="Fairwork")  # a new generation: built afresh
+    settings.FRAGMENT_CACHE_MAX_ENTRIES = 3
+    assert get(client, SEARCH)[0] == full
+    assert len(fragments._store) <= 3

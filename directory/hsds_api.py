@@ -21,7 +21,9 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 
 from directory.hsds import (
@@ -52,10 +54,19 @@ MAX_PAGE = 999_999_999  # what portal.input.page_number reads
 
 
 class BadParameter(Exception):
-    def __init__(self, parameter: str, message: str):
-        super().__init__(message)
+    """A parameter that cannot be read. Its message is put into words only when the answer is
+    written, in the API's language (portal.api_errors.api_language): the view reads the data in
+    Dutch meanwhile, and a message made there would be Dutch whatever the request asked for."""
+
+    def __init__(self, parameter: str, message: Promise | str, **values):
+        super().__init__(parameter)
         self.parameter = parameter
-        self.message = message
+        self._message, self._values = message, values
+
+    @property
+    def message(self) -> str:
+        text = str(self._message)
+        return text % self._values if self._values else text
 
 
 def _json(data, status: int = 200) -> JsonResponse:
@@ -99,7 +110,7 @@ def _number(request: HttpRequest, name: str, default: int, high: int) -> int:
     number = page_number(value, high)
     if number is None:
         raise BadParameter(
-            name, _("%(name)s must be a whole number from 1 to %(high)d.") % {"name": name, "high": high}
+            name, gettext_lazy("%(name)s must be a whole number from 1 to %(high)d."), name=name, high=high
         )
     return number
 
@@ -110,25 +121,24 @@ def _boolean(request: HttpRequest, name: str) -> bool:
         return False
     if value in ("true", "1"):
         return True
-    raise BadParameter(name, _("%(name)s must be true or false.") % {"name": name})
+    raise BadParameter(name, gettext_lazy("%(name)s must be true or false."), name=name)
 
 
 def _text(request: HttpRequest, name: str) -> str:
     value = request.GET.get(name, "").strip()
     if len(value) > MAX_SEARCH:
         raise BadParameter(
-            name, _("%(name)s is too long (at most %(count)d characters).") % {"name": name, "count": MAX_SEARCH}
+            name, gettext_lazy("%(name)s is too long (at most %(count)d characters)."), name=name, count=MAX_SEARCH
         )
     return value
 
 
 def _format(request: HttpRequest) -> None:
     if request.GET.get("format", "json") != "json":
-        raise BadParameter("format", _("Only the json format is offered."))
+        raise BadParameter("format", gettext_lazy("Only the json format is offered."))
 
 
-def _modified_after_help() -> str:
-    return _("modified_after must be a date and time such as 2026-11-01T00:00:00+01:00.")
+MODIFIED_AFTER_HELP = gettext_lazy("modified_after must be a date and time such as 2026-11-01T00:00:00+01:00.")
 
 
 def _modified_after(request: HttpRequest) -> dt.datetime | None:
@@ -142,14 +152,14 @@ def _modified_after(request: HttpRequest) -> dt.datetime | None:
     except ValueError:
         moment = None  # a well-formed but impossible date or time, such as 2026-02-30
     if moment is None:
-        raise BadParameter("modified_after", _modified_after_help())
+        raise BadParameter("modified_after", MODIFIED_AFTER_HELP)
     try:
         if timezone.is_naive(moment):
             moment = timezone.make_aware(moment)  # the directory's own time zone (Europe/Amsterdam)
         # In UTC: PostgreSQL refuses offsets beyond ±15:59 that RFC 3339 syntax allows.
         return moment.astimezone(dt.UTC)
     except (OverflowError, ValueError) as error:  # e.g. 0001-01-01T00:00:00+01:00 is before year 1 in UTC
-        raise BadParameter("modified_after", _modified_after_help()) from error
+        raise BadParameter("modified_after", MODIFIED_AFTER_HELP) from error
 
 
 def _page(request: HttpRequest, items, serialise: Callable[[list], list[dict]]) -> JsonResponse:

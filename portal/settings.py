@@ -79,6 +79,7 @@ MIDDLEWARE = [
     "portal.page_cache.PublicGZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "portal.api_errors.ApiLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Inside the page cache and ConditionalGet, so the ETag is computed from the isolated page.
     "portal.bidi.RightToLeftIsolationMiddleware",

@@ -67,7 +67,12 @@ ERROR = {
     "type": "object",
     "required": ["error", "status"],
     "properties": {
-        "error": {"type": "string", "description": "What was wrong, in the language asked for (Accept-Language)."},
+        "error": {
+            "type": "string",
+            "description": "What was wrong, in the first of the site's languages (nl, en, pl, ro, bg, uk, ar) that"
+            " Accept-Language asks for; in English when it asks for none of them or is missing (ADR 024)."
+            " The data itself is in Dutch.",
+        },
         "status": {"type": "integer"},
         "parameter": {"type": "string", "description": "The query parameter that could not be read."},
     },

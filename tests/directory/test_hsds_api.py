@@ -129,3 +129,44 @@ def test_any_rfc3339_moment_is_read_even_with_an_offset_postgresql_refuses(clien
     assert response.status_code == 200 and response.json()["total_items"] == Organisation.objects.published().count()
     before_year_one = client.get("/api/hsds/services", {"modified_after": "0001-01-01T00:00:00+01:00"})
     assert before_year_one.status_code == 400 and before_year_one.json()["parameter"] == "modified_after"
+
+
+# The API's messages: English unless Accept-Language asks for one of the site's languages (ADR 024).
+PAGE_ABC = ("/api/hsds/organizations", {"page": "abc"})
+
+
+@pytest.mark.parametrize(
+    "accept_language, language, message",
+    [
+        (None, "en", "page must be a whole number from 1 to 999999999."),
+        ("de-DE,de;q=0.9", "en", "page must be a whole number from 1 to 999999999."),
+        ("nl-NL,nl;q=0.9,en;q=0.8", "nl", "page moet een heel getal zijn van 1 tot en met 999999999."),
+        ("de, pl;q=0.5", "pl", None),
+        ("ar", "ar", None),
+    ],
+)
+def test_bad_input_is_explained_in_english_unless_another_language_is_asked_for(
+    client: Client, accept_language, language, message
+):
+    headers = {"Accept-Language": accept_language} if accept_language else {}
+    response = client.get(*PAGE_ABC, headers=headers)
+    assert response.status_code == 400 and response["Content-Language"] == language
+    error = response.json()["error"]
+    if message:
+        assert error == message
+    else:  # Polish and Arabic: the catalogue's own translation, not the English or Dutch text
+        assert "page" in error and "whole number" not in error and "heel getal" not in error
+
+
+def test_every_kind_of_api_error_is_english_without_accept_language(client: Client):
+    unknown_id = client.get("/api/hsds/organizations/nope")
+    assert unknown_id.json()["error"] == "There is no published record with this id."
+    unknown_address = client.get("/api/hsds/nergens/en/nog/wat")
+    assert unknown_address.status_code == 404
+    assert unknown_address.json()["error"].startswith("There is nothing at this address.")
+    wrong_method = client.post("/api/hsds/organizations")
+    assert wrong_method.status_code == 405
+    assert wrong_method.json()["error"] == "This address only answers GET, HEAD requests."
+    # The data itself stays Dutch, the directory's language.
+    taxonomies = client.get("/api/hsds/taxonomies").json()["contents"]
+    assert "Vormen van uitbuiting" in {taxonomy["name"] for taxonomy in taxonomies}

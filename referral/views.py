@@ -24,6 +24,7 @@ from portal.input import readable
 from portal.page_cache import one_generation
 from referral import flow
 from referral.meldroute import meldroute as build_meldroute
+from referral.meldroute import route_html
 from referral.routing import rights, route
 from referral.services import count_recommendations, current_rules, routing_facts
 
@@ -294,5 +295,5 @@ def meldroute(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "referral/meldroute.html",
-        {"municipality": municipality, "steps": build_meldroute(municipality)},
+        {"municipality": municipality, "route_html": route_html(municipality)},
     )

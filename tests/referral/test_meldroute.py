@@ -80,3 +80,84 @@ def test_the_rights_on_a_result_fit_who_is_asking(client: Client):
     assert "Moest je misdaden plegen?" not in html
     victim = client.post("/nl/verwijswijzer/", {**answers, "a_who": "self", "a_need": "hulp"}).content.decode()
     assert "Moest je misdaden plegen?" in victim
+
+
+def add_zorgcoordinators(count: int, *, reachable: int = 0, area: str = "municipality") -> list[str]:
+    """`count` published organisations with the zorgcoördinator role in Westland's own area
+    (`municipality`) or its safety region (`region`); the first `reachable` get a public phone."""
+    import datetime as dt
+
+    from directory.models import ChainRole, ContactChannel, Organisation
+
+    westland = Municipality.objects.select_related("safety_region").get(slug="westland")
+    role = ChainRole.objects.get(code="zorgcoordinator")
+    slugs = []
+    for number in range(count):
+        organisation = Organisation.objects.create(
+            name=f"Testcoördinator {area} {number:02d}", slug=f"testcoordinator-{area}-{number:02d}", published=True
+        )
+        organisation.chain_roles.add(role)
+        if area == "municipality":
+            organisation.municipalities.add(westland)
+        else:
+            organisation.safety_regions.add(westland.safety_region)
+        if number < reachable:
+            ContactChannel.objects.create(
+                organisation=organisation, kind="phone", value=f"0800-00000{number:02d}", source="test",
+                status=ContactChannel.Status.PUBLIC_SOURCE, taken_over=dt.date(2026, 11, 1),
+            )  # fmt: skip
+        slugs.append(organisation.slug)
+    return slugs
+
+
+def zorgcoordinator_step(client: Client) -> str:
+    html = client.get("/nl/meldroute/westland/").content.decode()
+    return html.split("Zorgcoördinator mensenhandel</h3>", 1)[1].split("<h3", 1)[0]
+
+
+def cards(step: str) -> list[str]:
+    """The organisations a step shows in full (a card each, before the named others), by address."""
+    import re
+
+    full = step.split("Andere organisaties met deze rol:", 1)[0]
+    return re.findall(r'<li>\n\s+<a href="/nl/organisaties/([^/]+)/" translate="no">', full)
+
+
+class TestALargeRegion:
+    """A region with dozens of organisations in one role (a large directory) gets a readable step:
+    five desks in full, those one can contact and the most local first, the others named."""
+
+    def test_a_step_shows_five_desks_in_full_and_names_the_others(self, client: Client):
+        regional = add_zorgcoordinators(4, area="region")
+        local = add_zorgcoordinators(8, reachable=2, area="municipality")
+        step = zorgcoordinator_step(client)
+        shown = cards(step)
+        assert len(shown) == 5
+        assert shown == local[:5], "the two one can contact, then the municipality's own"
+        assert not set(regional) & set(shown), "a municipality's own desks before the region's"
+        assert shown == sorted(shown, key=lambda slug: step.index(f"/{slug}/")), "in name order"
+        assert 'href="tel:08000000000"' in step  # a full card has its channels
+        assert "Andere organisaties met deze rol:" in step
+        named = [*regional, *local[5:], "stichting-hulp-en-opvang-prostitutie-shop"]
+        for slug in named:
+            assert f'href="/nl/organisaties/{slug}/"' in step, slug
+        assert "in de gids" not in step.split("Andere organisaties", 1)[1]  # all named: no directory link
+
+    def test_past_fifteen_the_step_leads_to_the_directory(self, client: Client):
+        add_zorgcoordinators(20, area="region")
+        step = zorgcoordinator_step(client)
+        assert len(cards(step)) == 5
+        others = step.split("Andere organisaties met deze rol:", 1)[1]
+        assert others.count("<li><a href=") == 10
+        assert 'href="/nl/organisaties/?gemeente=westland"' in others
+
+
+def test_a_new_desk_shows_on_the_route_on_the_next_request(client: Client, settings):
+    settings.PAGE_CACHE_SECONDS = 0  # what every first visitor after a change gets
+    assert "testcoordinator" not in zorgcoordinator_step(client)  # the route is remembered now
+    (slug,) = add_zorgcoordinators(1, reachable=1)
+    assert slug in cards(zorgcoordinator_step(client))
+    from directory.models import Organisation
+
+    Organisation.objects.filter(slug=slug).update(published=False)  # a bulk "unpublish"
+    assert slug not in zorgcoordinator_step(client)

@@ -21,11 +21,13 @@ import datetime as dt
 import json
 import re
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import reversion
 from django.db import transaction
 
 from directory.models import ContactChannel, ContactImportRecord, Organisation, UnlistedDesk, dialable
@@ -307,11 +309,22 @@ def _write(channel: ContactChannel, values: dict[str, Any]) -> None:
     channel.save()
 
 
-def import_contacts(path: Path = CONTACTS_FILE, report: Callable[[str], None] = print) -> ImportSummary:
+IMPORT_COMMENT = "Contactroutes bijgewerkt uit fixtures/source/contacts.json"
+
+
+def import_contacts(
+    path: Path = CONTACTS_FILE, report: Callable[[str], None] = print, *, record_history: bool = True
+) -> ImportSummary:
+    """Write the file's contact routes. What it adds or changes is one revision in the history, so
+    the public changelog and the HSDS metadata show it like an editor's change (a new route, a
+    new label). Not when the seed first fills an empty database (`record_history=False`): that is
+    the directory's starting state, as the seed's organisations are, not a change."""
     entries = read_file(path)  # before any write: a broken file changes nothing
     planned, unlisted = plan(entries)
     summary = ImportSummary()
-    with transaction.atomic():
+    with transaction.atomic(), reversion.create_revision() if record_history else nullcontext():
+        if record_history:
+            reversion.set_comment(IMPORT_COMMENT)
         organisations = {o.slug: o for o in Organisation.objects.all()}
         records = {r.key: r for r in ContactImportRecord.objects.select_related("channel")}
         channels_by_org: dict[int, list[ContactChannel]] = {}

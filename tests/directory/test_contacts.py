@@ -254,6 +254,42 @@ class RerunTestCase:
         assert channel.source_note == "Engelstalige website FairWork (nieuwe versie)"
 
 
+class ImportHistoryTestCase:
+    """What an import adds or changes is in the history: the public changelog and the HSDS metadata."""
+
+    def test_the_seeds_first_import_and_an_unchanged_rerun_leave_no_history(self):
+        from reversion.models import Revision
+
+        from directory.models import DirectoryChange
+
+        assert not DirectoryChange.objects.exists() and not Revision.objects.exists()  # the seeded database
+        call_command("import_contacts", stdout=io.StringIO())
+        assert not DirectoryChange.objects.exists() and not Revision.objects.exists()
+
+    def test_a_route_the_import_adds_or_changes_is_in_the_changelog_and_the_hsds_metadata(self, client, tmp_path):
+        data = json.loads(CONTACTS_FILE.read_text(encoding="utf-8"))
+        fairwork = next(e for e in data if e["slug"] == "fairwork")
+        website = next(c for c in fairwork["channels"] if c["type"] == "website" and c["status"] == "publish")
+        fairwork["channels"].append({**website, "type": "email", "value": "nieuw-adres@fairwork.nu"})
+        changed = tmp_path / "contacts.json"
+        for page in ("nieuwe-pagina", "nog-een-pagina"):  # two new versions of the file
+            website["source_url"] = f"https://www.fairwork.nu/en/{page}/"
+            changed.write_text(json.dumps(data), encoding="utf-8")
+            call_command("import_contacts", file=changed, stdout=io.StringIO())
+
+        html = client.get("/nl/organisaties/fairwork/wijzigingen/").content.decode()
+        assert html.count("Nieuwe contactroute: E-mail") == 1
+        assert html.count("Contactroute gewijzigd (Website): bron") == 2
+        # HSDS metadata compares two versions: the seed's routes have none before the first import
+        # (ADR 019), so the second import's change is the one it can show.
+        document = client.get("/open-data/organisaties.hsds.json").json()
+        organisation = next(o for o in document["organizations"] if o["name"] == "FairWork")
+        [update] = [m for m in organisation["metadata"] if m["last_action_type"] == "update"]
+        assert (update["field_name"], update["previous_value"], update["replacement_value"]) == (
+            "website.source_url", "https://www.fairwork.nu/en/nieuwe-pagina/",
+            "https://www.fairwork.nu/en/nog-een-pagina/")  # fmt: skip
+
+
 class BrokenFileTestCase:
     @pytest.mark.parametrize(
         "content, message",

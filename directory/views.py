@@ -13,8 +13,8 @@ from django.views.decorators.http import require_safe
 from directory import changelog
 from directory import facets as facet_module
 from directory.cards import ResultCard, result_cards
+from directory.links import attach_links
 from directory.models import Municipality, Organisation
-from directory.open_data import with_record_data
 from directory.places import place_names as all_place_names
 from directory.reach import reachable_alternatives
 from directory.search import GENERAL_MATCH, Understanding, matching
@@ -123,9 +123,13 @@ def search(request: HttpRequest) -> HttpResponse:
 @require_safe
 def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = get_object_or_404(
-        with_record_data(Organisation.objects.published().select_related("information_practice")),
+        Organisation.objects.published()
+        .select_related("information_practice")
+        .defer("search_text", "search_vector")
+        .prefetch_related("channels__languages"),
         slug=slug,
     )
+    attach_links([organisation])  # its forms, audiences, roles and areas: one query (directory/links.py)
     channels = organisation.published_channels()
     return render(
         request,

@@ -92,3 +92,34 @@ class NoDeadEndPageTestCase:
         assert westland[0] == "zorg-en-veiligheidshuis-haaglanden"  # its own region first, not a generic list
         html = page(client, "gemeente-westland")
         assert 'href="/nl/organisaties/zorg-en-veiligheidshuis-haaglanden/"' in html
+
+
+class VocabularyLinksTestCase:
+    """The page's forms, audiences, roles and areas come from vocabularies remembered per content
+    generation (directory/links.py): an edit shows on the very next request."""
+
+    def test_a_renamed_vocabulary_and_a_new_link_show_on_the_next_request(self, client, settings):
+        from directory.models import Audience, Municipality
+
+        settings.PAGE_CACHE_SECONDS = 0  # as for every first visitor after a change
+        html = page(client, "fairwork")
+        assert "Arbeidsmigranten van morgen" not in html
+        audience = Audience.objects.filter(organisation__slug="fairwork").first()
+        Audience.objects.filter(pk=audience.pk).update(name_nl="Arbeidsmigranten van morgen")
+        assert "Arbeidsmigranten van morgen" in page(client, "fairwork")
+        Organisation.objects.filter(slug="fairwork").update(serves_nationally=False)
+        assert "gemeente Westland" not in page(client, "fairwork")
+        Organisation.objects.get(slug="fairwork").municipalities.add(Municipality.objects.get(slug="westland"))
+        assert "gemeente Westland" in page(client, "fairwork")
+
+    def test_each_relation_is_listed_in_its_vocabulary_s_order(self, client):
+        from directory.models import Municipality
+
+        organisation = Organisation.objects.get(slug="fairwork")
+        organisation.serves_nationally = False
+        organisation.save()
+        for slug in ("zwolle", "westland", "aa-en-hunze"):  # linked in another order than their names'
+            organisation.municipalities.add(Municipality.objects.get(slug=slug))
+        html = page(client, "fairwork")
+        places = re.findall(r"gemeente (Aa en Hunze|Westland|Zwolle)", html)
+        assert places == ["Aa en Hunze", "Westland", "Zwolle"]

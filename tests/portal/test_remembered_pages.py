@@ -75,3 +75,21 @@ def test_the_language_links_keep_each_request_s_own_query(client: Client):
             assert f'href="/{language}/organisaties/?{escaped}" lang="{language}"' in shown
     shown = html(client, "/nl/organisaties/")
     assert 'href="/en/organisaties/" lang="en"' in shown
+
+
+def test_the_layout_is_in_each_page_s_own_language_whichever_came_first(client: Client):
+    """The skip link, the menu and the footer are rendered once per language ({% per_language %}):
+    pages asked for in turn in Dutch, Arabic and Dutch again each get their own."""
+    expected = {
+        "nl": ("Naar de hoofdinhoud", 'aria-label="Hoofdmenu"', "Privacyverklaring", 'href="/nl/informatie/privacy/"'),
+        "ar": (
+            "انتقل إلى المحتوى الرئيسي",
+            'aria-label="القائمة الرئيسية"',
+            "بيان الخصوصية",
+            'href="/ar/informatie/privacy/"',
+        ),
+    }
+    for language, path in (("nl", "/nl/"), ("ar", "/ar/informatie/"), ("nl", "/nl/organisaties/wijzigingen/")):
+        shown = html(client, path)
+        for part in expected[language]:
+            assert part in shown, (path, part)

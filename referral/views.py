@@ -14,15 +14,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
-from directory.models import Municipality, Organisation
+from directory.models import Municipality
 from directory.places import PlaceAnswer, resolve
-from directory.search import with_listing_data
 from portal.client_address import client_address
 from portal.forms_security import same_origin_post
 from portal.i18n import direction
 from portal.input import readable
 from portal.page_cache import one_generation
 from referral import flow
+from referral.cards import desk_cards
 from referral.meldroute import meldroute as build_meldroute
 from referral.meldroute import route_html
 from referral.routing import rights, route
@@ -106,21 +106,17 @@ def _result(request, answers: flow.Answers) -> HttpResponse:
     place = answers.get(flow.PLACE, "")
     facts = routing_facts()
     recommendations = route(answers, current_rules(), facts.directory)
-    organisations = {
-        o.slug: o
-        for o in with_listing_data(
-            Organisation.objects.published().filter(slug__in=[r.desk.slug for r in recommendations])
-        ).select_related("information_practice")
-    }
+    ids = [facts.organisation_ids[r.desk.slug] for r in recommendations if r.desk.slug in facts.organisation_ids]
+    cards = {card.slug: card for card in desk_cards(ids)}
     items = [
         {
-            "organisation": organisations[r.desk.slug],
+            "card": cards[r.desk.slug],
             "explanation": r.rule.explanation,
             "explanation_lang": r.rule.explanation_lang,
             "explanation_dir": direction(r.rule.explanation_lang),
         }
         for r in recommendations
-        if r.desk.slug in organisations
+        if r.desk.slug in cards
     ]
     municipality = facts.municipalities.get(place)
     count_recommendations(recommendations, answers, client=client_address(request), facts=facts)

@@ -43,10 +43,10 @@ WIZARD = "/nl/verwijswijzer/"
 WIZARD_RESULT = {"a_danger": "no", "a_who": "professional", "a_need": "melden", "a_anonymous": "yes",
                  "a_form": "work", "a_minor": "no", "a_place": "westland", "a_sector": "care",
                  "action": "result"}  # fmt: skip
-# The professional's result with its anonymous count: the generation, the desks' cards, the
-# meldroute and the count's one upsert in a savepoint (6 statements); the routing facts (desks per
-# role and place, reachability, rules, municipalities) come from memory (issue 15; it was 33).
-WIZARD_BUDGET = 21
+# The professional's result with its anonymous count: the generation, the meldroute and the
+# count's one upsert in a savepoint (6 statements); the routing facts (desks per role and place,
+# reachability, rules, municipalities) and the desks' cards come from memory (issue 15; it was 33).
+WIZARD_BUDGET = 15
 
 
 def query_counts(client: Client, address: str) -> dict[str, int]:

@@ -24,6 +24,20 @@ def carried(response) -> dict[str, str]:
     return dict(re.findall(r'<input type="hidden" name="(a_\w+)" value="([^"]*)">', html))
 
 
+def forms(html: str, css_class: str) -> list[tuple[str, dict[str, str]]]:
+    """Each form of that class: its action and the fields it sends (hidden fields and its button)."""
+    import re
+
+    found = []
+    for action, body in re.findall(
+        rf'<form method="post" action="([^"]+)" class="{css_class}"[^>]*>(.*?)</form>', html, re.S
+    ):
+        fields = dict(re.findall(r'<input type="hidden" name="(a_\w+)" value="([^"]*)">', body))
+        fields.update(re.findall(r'<button type="submit"[^>]* name="(action)" value="([^"]*)"', body))
+        found.append((action, fields))
+    return found
+
+
 def answer(client: Client, response, step: str, value: str, **extra) -> object:
     data = {**carried(response), "step": step, **extra}
     if step != "place":
@@ -247,6 +261,26 @@ class WhereAmIAndLanguageTestCase:
         assert switched.templates[0].name == "referral/questions/need.html"
         assert '<html lang="ar" dir="rtl">' in switched.content.decode()
         assert carried(switched) == {"a_danger": "no", "a_who": "other"}
+
+    def test_every_language_form_and_the_back_form_carry_every_answer(self, client):
+        """The forms' own fields, as a browser sends them: each of the seven language forms on a
+        result page carries all answers to the same result in that language, and a question's
+        back form carries them to the previous question."""
+        answers = {"a_danger": "no", "a_who": "self", "a_need": "hulp", "a_form": "work", "a_minor": "no",
+                   "a_place": "westland"}  # fmt: skip
+        html = post(client, {**answers, "action": "result"}).content.decode()
+        language_forms = forms(html, "language-form")
+        assert len(language_forms) == 7
+        for action, fields in language_forms:
+            assert fields == {**answers, "action": "result"}, action
+        arabic = client.post("/ar/verwijswijzer/", dict(language_forms)["/ar/verwijswijzer/"])
+        assert (
+            '<html lang="ar"' in arabic.content.decode() and 'class="result-list route-card"' in arabic.content.decode()
+        )
+        question = post(client, {**answers, "action": "show:place"}).content.decode()
+        ((_action, back),) = forms(question, "back-form")
+        assert back == {**answers, "action": "show:minor"}
+        assert post(client, back).templates[0].name == "referral/questions/minor.html"
 
     def test_the_call_112_page_stays_in_the_new_language(self, client):
         response = client.post("/en/verwijswijzer/", {"a_danger": "yes", "action": "danger"})

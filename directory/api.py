@@ -11,10 +11,9 @@ from django.utils import translation
 
 from directory.hsds import hsds_document
 from directory.models import Organisation
-from directory.open_data import api_record, directory_csv, with_record_data
+from directory.open_data import api_record, directory_csv, records, with_record_data
 from directory.views import run_search
 from portal.api_errors import json_methods
-from portal.facets import in_order
 
 SCHEMAS = Path(__file__).resolve().parent / "schemas"
 API_PAGE_SIZE = 50
@@ -52,10 +51,6 @@ def openapi(request: HttpRequest) -> JsonResponse:
     return _json(json.loads((SCHEMAS / "openapi.json").read_text()))
 
 
-def _records(ids: list[int]) -> list[Organisation]:
-    return in_order(with_record_data(Organisation.objects.filter(pk__in=ids)), ids)
-
-
 @json_methods("GET", "HEAD")
 def search_api(request: HttpRequest) -> JsonResponse:
     """GET /api/v1/organisaties/?q=…&vorm=…&gemeente=…&pagina=… (see openapi.json)."""
@@ -63,7 +58,11 @@ def search_api(request: HttpRequest) -> JsonResponse:
     if language not in {"nl", "en", "pl", "ro", "bg", "uk", "ar"}:
         language = "nl"
     with translation.override(language):
-        context = run_search(request.GET, page_size=API_PAGE_SIZE, items=_records)
+        context = run_search(
+            request.GET,
+            page_size=API_PAGE_SIZE,
+            items=lambda ids: records("api-v1", request, with_record_data(Organisation.objects), ids, api_record),
+        )
         search = context["search"]
         if search.errors:
             return _json({"errors": search.notices, "parameters": sorted(set(search.errors))}, status=400)
@@ -74,7 +73,7 @@ def search_api(request: HttpRequest) -> JsonResponse:
                 "page": page.number,
                 "pages": context["paginator"].num_pages,
                 "corrections": context["corrections"],
-                "results": [api_record(o, request) for o in page.object_list],
+                "results": page.object_list,
                 "facets": {
                     facet.param: {option.value: option.count for option in facet.options} for facet in context["facets"]
                 },

@@ -39,8 +39,10 @@ from directory.hsds import (
     organization_summary,
     service_summary,
     with_hsds_data,
+    with_last_modified,
 )
 from directory.models import Organisation
+from directory.open_data import records
 from directory.search import matching
 from portal.api_errors import json_error, json_methods
 from portal.input import NUL, REPLACEMENT, page_number
@@ -185,6 +187,18 @@ def _page(request: HttpRequest, items, serialise: Callable[[list], list[dict]]) 
     )
 
 
+def _summaries(
+    request: HttpRequest, organisations: QuerySet, kind: str, summary: Callable[[Organisation, HttpRequest], dict]
+) -> JsonResponse:
+    """A page of summaries: the page's ids in one query, each summary built once per content
+    generation, language and day (ADR 023), so only organisations not seen since are fetched."""
+    return _page(
+        request,
+        organisations.values_list("pk", flat=True),
+        lambda ids: records(kind, request, _records_of(organisations), ids, summary),
+    )
+
+
 # --- Endpoints -----------------------------------------------------------------------------
 
 
@@ -216,12 +230,19 @@ def schema_file(request: HttpRequest, name: str) -> JsonResponse:
 
 
 def _filtered_organisations(request: HttpRequest) -> QuerySet:
-    organisations = hsds_organisations()
+    """The published organisations the request asks for, in the export's order; without the
+    last-modified aggregate unless it filters on it (counting and paging ids need no join)."""
+    organisations = Organisation.objects.published().order_by("name", "pk")
     if query := _text(request, "search"):
         organisations = organisations.filter(pk__in=matching(Organisation.objects.published(), query).values("pk"))
     if (moment := _modified_after(request)) is not None:
-        organisations = organisations.filter(hsds_modified__gte=moment)
-    return with_hsds_data(organisations)
+        organisations = organisations.filter(pk__in=hsds_organisations().filter(hsds_modified__gte=moment).values("pk"))
+    return organisations
+
+
+def _records_of(organisations: QuerySet) -> QuerySet:
+    """`organisations` with what their HSDS records need."""
+    return with_hsds_data(with_last_modified(organisations))
 
 
 def _organisation(kind: str, identifier: str) -> Organisation:
@@ -236,14 +257,14 @@ def _organisation(kind: str, identifier: str) -> Organisation:
 def organizations(request: HttpRequest) -> JsonResponse:
     full, full_service = _boolean(request, "full"), _boolean(request, "full_service")
     organisations = _filtered_organisations(request)
+    if not (full or full_service):
+        return _summaries(request, organisations, "hsds-organization", organization_summary)
 
     def serialise(page: list[Organisation]) -> list[dict]:
-        if not (full or full_service):
-            return [organization_summary(o, request) for o in page]
         history = History.of(page)
         return [hsds_organization(o, request, history, full_service=full_service) for o in page]
 
-    return _page(request, organisations, serialise)
+    return _page(request, _records_of(organisations), serialise)
 
 
 @hsds_view
@@ -275,13 +296,14 @@ def services(request: HttpRequest) -> JsonResponse:
             pks |= set(item.organisation_set.values_list("pk", flat=True))
         organisations = organisations.filter(pk__in=pks)
 
+    if not full:
+        return _summaries(request, organisations, "hsds-service", service_summary)
+
     def serialise(page: list[Organisation]) -> list[dict]:
-        if not full:
-            return [service_summary(o, request) for o in page]
         history = History.of(page)
         return [hsds_service(o, request, history) for o in page]
 
-    return _page(request, organisations, serialise)
+    return _page(request, _records_of(organisations), serialise)
 
 
 @hsds_view

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from directory.models import ContactChannel, Organisation
+from portal.fragments import fragments
 
 CSV_COLUMNS = [
     "id", "slug", "name", "alternate_names", "kind", "scale", "description", "audiences", "forms",
@@ -25,6 +27,20 @@ def with_record_data(queryset: QuerySet) -> QuerySet:
         "audiences", "forms", "chain_roles", "provinces", "safety_regions", "police_units", "municipalities",
         "channels__languages",
     )  # fmt: skip
+
+
+def records(
+    kind: str,
+    request: HttpRequest,
+    queryset: QuerySet,
+    ids: list[int],
+    record: Callable[[Organisation, HttpRequest], dict],
+) -> list[dict]:
+    """`record(organisation, request)` of the organisations `ids` of `queryset`, in that order, each
+    built once per content generation, language, day and site address (its links are absolute)
+    and kept in this process (portal/fragments.py, ADR 023); only the missing ones are fetched."""
+    kept_as = f"{kind}:{request.build_absolute_uri('/')}"
+    return fragments(kept_as, ids, lambda missing: {o.pk: record(o, request) for o in queryset.filter(pk__in=missing)})
 
 
 def published_directory():

@@ -19,6 +19,7 @@ from directory.places import place_names as all_place_names
 from directory.reach import reachable_alternatives
 from directory.search import GENERAL_MATCH, Understanding, matching
 from portal.facets import MAX_PAGE, plain_rows
+from portal.fragments import Memo
 from portal.input import page_number
 from portal.page_cache import remembered
 
@@ -33,20 +34,15 @@ def run_search(
 ) -> dict:
     """Everything a search page or the API shows, in a fixed number of queries.
 
-    One query ranks every match (text, area); the filters and their counts are applied to those
+    One query ranks every match (text, area), once per query, municipality and content generation
+    in each worker (`_ranking`); the filters and their counts are applied to those
     ids in Python from the facts index (ADR 022); `items(ids)` gives what the shown page lists
     (objects with a `pk`, in the order of the ids): result cards built once per content
     generation (directory/cards.py), or the API's records.
     """
     facets = facet_module.build_facets()
     search = facet_module.read_request(data, facets)
-    corrections: list[str] = []
-    understanding = Understanding()
-    matched = facet_module.in_area(
-        matching(Organisation.objects.published(), search.query, corrections, understanding), search
-    )
-    relevance: dict[int, float] = dict(plain_rows(matched, "pk", "relevance")) if understanding.terms else {}
-    ranked = list(relevance) if understanding.terms else [pk for (pk,) in plain_rows(matched, "pk")]
+    ranked, relevance, corrections, understanding = _ranking(search)
     index = facet_module.fact_index("directory", facets)
     results = facet_module.narrow(ranked, search, facets, index)
     # The count that drives the pages is the count the filters show.
@@ -56,7 +52,8 @@ def run_search(
             search.refuse("pagina", gettext("That page number does not exist. We show the last page."))
         search.page = paginator.num_pages
     page = paginator.page(search.page)
-    page.object_list = items(list(page.object_list))
+    ids = list(page.object_list)
+    page.object_list = items(ids)
     return {
         "search": search,
         "facets": facets,
@@ -64,22 +61,47 @@ def run_search(
         "paginator": paginator,
         "corrections": corrections,
         "understanding": understanding,
-        **(_tiers(results, relevance, page) if understanding.terms else {}),
+        **(_tiers(results, relevance, ids, page.object_list) if understanding.terms else {}),
     }
 
 
-def _tiers(results: list[int], relevance: dict[int, float], page) -> dict:
+# A query's ranked matches, kept per content generation (ADR 023): the filters, their counts and
+# the page number are applied afterwards in Python, so paging and filtering one search, and many
+# visitors asking the same thing, rank it once per worker and content change.
+_rankings = Memo("SEARCH_RANKINGS_KEPT")
+
+
+def _ranking(search: facet_module.SearchRequest) -> tuple[list[int], dict[int, float], list[str], Understanding]:
+    """(ids best first, their relevance, the corrections, the query as understood) for the query
+    and the chosen municipality; shared between requests, so never to be changed by a caller."""
+
+    def rank() -> tuple[list[int], dict[int, float], list[str], Understanding]:
+        corrections: list[str] = []
+        understanding = Understanding()
+        matched = facet_module.in_area(
+            matching(Organisation.objects.published(), search.query, corrections, understanding), search
+        )
+        if not understanding.terms:
+            return [pk for (pk,) in plain_rows(matched, "pk")], {}, corrections, understanding
+        relevance: dict[int, float] = dict(plain_rows(matched, "pk", "relevance"))
+        return list(relevance), relevance, corrections, understanding
+
+    return _rankings.one((search.query, search.municipality.pk if search.municipality else None), rank)
+
+
+def _tiers(results: list[int], relevance: dict[int, float], ids: list[int], items: list) -> dict:
     """Specific matches first; then those that match only because they list every form of
-    exploitation, counted apart so a search for one form does not seem to find everything."""
+    exploitation, counted apart so a search for one form does not seem to find everything.
+    `items` are what the page shows of `ids` (none missing, or no tiers)."""
     specific = sum(1 for pk in results if relevance[pk] >= GENERAL_MATCH)
-    if not 0 < specific < len(results):
+    if not 0 < specific < len(results) or len(items) != len(ids):
         return {}
-    items = page.object_list
+    shown = list(zip(ids, items, strict=True))
     return {
         "specific_count": specific,
         "general_count": len(results) - specific,
-        "specific_items": [o for o in items if relevance[o.pk] >= GENERAL_MATCH],
-        "general_items": [o for o in items if relevance[o.pk] < GENERAL_MATCH],
+        "specific_items": [item for pk, item in shown if relevance[pk] >= GENERAL_MATCH],
+        "general_items": [item for pk, item in shown if relevance[pk] < GENERAL_MATCH],
     }
 
 

@@ -20,7 +20,7 @@ an API record); callers must not change a value they get back.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from typing import TypeVar
 
 from django.conf import settings
@@ -31,36 +31,64 @@ from portal.page_cache import generation
 
 T = TypeVar("T")
 
-# (generation, date) -> {(kind, language, id): value}: only the current scope is kept.
-_scope: tuple[int, str] | None = None
-_store: dict[tuple[str, str, int], object] = {}
+
+class Memo:
+    """Values kept in this process for the current (content generation, date) only, at most the
+    setting `limit_setting` of them, the oldest dropped first (dicts keep their insertion order)."""
+
+    every: list[Memo] = []
+
+    def __init__(self, limit_setting: str):
+        self.limit_setting = limit_setting
+        self.scope: tuple[int, str] | None = None
+        self.store: dict[Hashable, object] = {}
+        Memo.every.append(self)
+
+    @classmethod
+    def forget_all(cls) -> None:
+        """Empty every memo (for tests that count what a first request builds)."""
+        for memo in cls.every:
+            memo.scope, memo.store = None, {}
+
+    def get_many(self, keys: Sequence[Hashable], build: Callable[[list], dict]) -> dict:
+        """{key: value} for `keys`: those kept from memory, the rest from one `build(missing)` call
+        ({key: value}; a key it leaves out is left out of the answer). The generation is read
+        before building, so a commit in between leaves newer values under the older number
+        (built again on the next request), never older ones under a newer number."""
+        scope = (generation(), timezone.localdate().isoformat())
+        if scope != self.scope:
+            self.scope, self.store = scope, {}
+        store = self.store
+        found = {key: store[key] for key in keys if key in store}
+        missing = [key for key in keys if key not in found]
+        if missing:
+            built = build(missing)
+            found.update(built)
+            limit = getattr(settings, self.limit_setting)
+            for key, value in built.items():
+                while store and len(store) >= limit:
+                    store.pop(next(iter(store)), None)
+                store[key] = value
+        return found
+
+    def one(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """The value of `key`, computed by `compute()` when it is not kept."""
+        return self.get_many([key], lambda _missing: {key: compute()})[key]
+
+
+_fragments = Memo("FRAGMENT_CACHE_MAX_ENTRIES")
 
 
 def fragments(kind: str, ids: Sequence[int], build: Callable[[list[int]], dict[int, T]]) -> list[T]:
-    """The fragments of `ids`, in their order: those built before in this scope from memory, the
-    rest from one `build(missing_ids)` call, which returns {id: fragment} (an id it leaves out is
-    left out of the answer, e.g. an organisation unpublished meanwhile).
-
-    The generation is read before building, so a commit in between leaves newer fragments under
-    the older number (built again on the next request), never older ones under a newer number.
-    """
-    global _scope, _store
-    scope = (generation(), timezone.localdate().isoformat())
-    if scope != _scope:
-        _scope, _store = scope, {}
+    """The fragments of `ids`, in their order: those built before for this kind, language,
+    generation and date from memory, the rest from one `build(missing_ids)` call, which returns
+    {id: fragment} (an id it leaves out is left out of the answer, e.g. an organisation
+    unpublished meanwhile)."""
     language = get_language() or settings.LANGUAGE_CODE
-    found = {pk: _store[(kind, language, pk)] for pk in ids if (kind, language, pk) in _store}
-    missing = [pk for pk in ids if pk not in found]
-    if missing:
-        built = build(missing)
-        found.update(built)
-        _remember(((kind, language, pk), value) for pk, value in built.items())
-    return [found[pk] for pk in ids if pk in found]  # type: ignore[misc]
 
+    def build_missing(keys: list[tuple[str, str, int]]) -> dict:
+        built = build([key[2] for key in keys])
+        return {(kind, language, pk): value for pk, value in built.items()}
 
-def _remember(items: Iterable[tuple[tuple[str, str, int], object]]) -> None:
-    limit = settings.FRAGMENT_CACHE_MAX_ENTRIES
-    for key, value in items:
-        while len(_store) >= limit:
-            _store.pop(next(iter(_store)), None)  # the oldest first: dicts keep their insertion order
-        _store[key] = value
+    found = _fragments.get_many([(kind, language, pk) for pk in ids], build_missing)
+    return [found[(kind, language, pk)] for pk in ids if (kind, language, pk) in found]  # type: ignore[misc]

@@ -180,6 +180,9 @@ PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 0 if ENVIRONMENT == "test" els
 # Result cards and API records kept per worker process by content generation (portal/fragments.py,
 # ADR 023): a card is 1-3 KB, so 10,000 of them are about 20 MB per worker.
 FRAGMENT_CACHE_MAX_ENTRIES = envint("FRAGMENT_CACHE_MAX_ENTRIES", 10000)
+# Ranked searches kept per worker the same way (directory/views.py): a broad query at 10,000
+# organisations ranks ~6,000 of them, about 1 MB, so at most this many.
+SEARCH_RANKINGS_KEPT = envint("SEARCH_RANKINGS_KEPT", 50)
 
 # --- Languages ------------------------------------------------------------------------------
 LANGUAGE_CODE = "nl"

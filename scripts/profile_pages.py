@@ -7,6 +7,11 @@ per request (medians) the wall time, the web process's CPU time (time.process_ti
 processes' load disturbs much less), the time spent waiting for SQL (the statements' wall time less
 this process's CPU time inside them: roughly the database's share) and the number of queries, then
 pyinstrument's call tree (`--no-tree` leaves it out).
+
+`--cold` measures the first request after an editor's change instead: before each request the
+content generation is moved on (as any committed edit does), so everything kept per generation
+(facts, rankings, cards, records, routes; ADR 015, 022, 023) is built again inside the measured
+request. Memos keyed by content itself (Markdown of a text, a path's language links) stay warm.
 """
 
 from __future__ import annotations
@@ -50,6 +55,7 @@ def main() -> None:
     parser.add_argument("--synthetic", type=int, default=0)
     parser.add_argument("--skip-prepare", action="store_true")
     parser.add_argument("--no-tree", action="store_true", help="only the figures, no call tree")
+    parser.add_argument("--cold", action="store_true", help="a new content generation before each request")
     options = parser.parse_args()
     if not options.skip_prepare:
         prepare()
@@ -58,6 +64,7 @@ def main() -> None:
         # The profile runs in this process: hand over to a fresh one with the settings loaded.
         command = [sys.executable, __file__, *options.pages, "--repeat", str(options.repeat), "--skip-prepare"]
         command += ["--no-tree"] if options.no_tree else []
+        command += ["--cold"] if options.cold else []
         raise SystemExit(subprocess.run(command, env={**ENV, "PAGE_CACHE_SECONDS": "0"}, cwd=ROOT).returncode)
 
     os.environ.update({**ENV, "PAGE_CACHE_SECONDS": "0"})
@@ -78,21 +85,35 @@ def main() -> None:
         method, path = PAGES[name]
         response = request(method, path)  # warm up: templates compiled, connection open
         assert response.status_code == 200, (path, response.status_code)
-        cpu, sql, wall, count = cpu_sql_wall(lambda method=method, path=path: request(method, path), options.repeat)
+        before = new_generation if options.cold else None
+        cpu, sql, wall, count = cpu_sql_wall(
+            lambda method=method, path=path: request(method, path), options.repeat, before=before
+        )
         print(
-            f"\n=== {name} {method} {path}: {wall:.1f} ms wall, {cpu:.1f} ms Python CPU, "
+            f"\n=== {name} {method} {path}{' (cold)' if options.cold else ''}: "
+            f"{wall:.1f} ms wall, {cpu:.1f} ms Python CPU, "
             f"{sql:.1f} ms SQL wait per request, {count} queries"
         )
         if options.no_tree:
             continue
         profiler = Profiler(interval=0.0005)
-        with profiler:
-            for _time in range(options.repeat):
+        for _time in range(options.repeat):
+            if before:
+                before()
+            with profiler:
                 request(method, path)
         print(profiler.output_text(unicode=False, color=False, show_all=False, short_mode=True))
 
 
-def cpu_sql_wall(call, repeat: int) -> tuple[float, float, float, int]:
+def new_generation() -> None:
+    """What any committed edit of a public table does (portal/page_cache.py's trigger)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE portal_contentgeneration SET number = number + 1 WHERE id = 1")
+
+
+def cpu_sql_wall(call, repeat: int, before=None) -> tuple[float, float, float, int]:
     """Median over `repeat` calls of the web process's CPU ms, the ms spent waiting for SQL
     statements (their wall time minus this process's CPU time inside them, so roughly the
     database's work) and the wall ms; and the number of statements of the last call (Django's
@@ -113,6 +134,8 @@ def cpu_sql_wall(call, repeat: int) -> tuple[float, float, float, int]:
     cpus, sqls, walls = [], [], []
     with connection.execute_wrapper(timed):
         for _time in range(repeat):
+            if before:
+                before()
             sql_seconds, statements = 0.0, 0
             wall, cpu = time.perf_counter(), time.process_time()
             call()

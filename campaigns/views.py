@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from dataclasses import dataclass
 
 from django.core.exceptions import BadRequest
 from django.core.paginator import Paginator
@@ -14,6 +15,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -28,8 +30,9 @@ from campaigns.seed import OrganisationIndex, RegionIndex
 from campaigns.vocabulary import GENERAL
 from directory.models import ExploitationForm, Province
 from portal.client_address import client_address
-from portal.facets import in_order, plain_rows
+from portal.facets import plain_rows
 from portal.forms_security import same_origin_post
+from portal.fragments import rendered
 from portal.slugs import unique_slug
 
 logger = logging.getLogger(__name__)
@@ -45,6 +48,27 @@ TERMS_AND_PLACES = ("audiences", "forms", "formats", "provinces", "safety_region
 def _with_listing_data(queryset: QuerySet) -> QuerySet:
     return queryset.annotate(has_material=Exists(Material.objects.filter(campaign=OuterRef("pk")))).prefetch_related(
         *TERMS_AND_PLACES, Prefetch("senders", queryset=Sender.objects.only("campaign_id", "name", "order"))
+    )
+
+
+@dataclass(frozen=True)
+class CampaignCard:
+    """A campaign's result card (campaigns/_result.html), built once per content generation,
+    language and day (portal/fragments.py, ADR 023), with its id, address and title."""
+
+    pk: int
+    slug: str
+    title: str
+    html: SafeString
+
+
+def campaign_cards(ids: list[int]) -> list[CampaignCard]:
+    return rendered(
+        "campaigns/_result.html",
+        "campaign",
+        _with_listing_data(Campaign.objects.all()),
+        ids,
+        lambda campaign, html: CampaignCard(campaign.pk, campaign.slug, campaign.title, html),
     )
 
 
@@ -77,7 +101,7 @@ def library(request: HttpRequest) -> HttpResponse:
         search.refuse("pagina", _("That page number does not exist. We show the last page."))
         search.page = paginator.num_pages
     page = paginator.page(search.page)
-    page.object_list = in_order(_with_listing_data(Campaign.objects.filter(pk__in=page.object_list)), page.object_list)
+    page.object_list = campaign_cards(list(page.object_list))
     chosen = [
         (option.label, search.url(**{item.param: [v for v in search.selected[item.param] if v != option.value]}))
         for item in filters

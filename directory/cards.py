@@ -6,12 +6,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.template.loader import get_template
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 
 from directory.models import Organisation
 from directory.search import with_listing_data
-from portal.fragments import fragments
+from portal.fragments import rendered
 
 TEMPLATE = "directory/_result.html"
 
@@ -32,17 +31,10 @@ class ResultCard:
 
 def result_cards(ids: Sequence[int]) -> list[ResultCard]:
     """The cards of the organisations `ids`, in that order (an id that is not there is left out)."""
-    return fragments(TEMPLATE, ids, _render)
-
-
-def _render(ids: list[int]) -> dict[int, ResultCard]:
-    template = get_template(TEMPLATE)
-    return {
-        organisation.pk: ResultCard(
-            organisation.pk,
-            organisation.slug,
-            organisation.name,
-            mark_safe(template.render({"organisation": organisation})),  # noqa: S308 (autoescaped template)
-        )
-        for organisation in with_listing_data(Organisation.objects.filter(pk__in=ids))
-    }
+    return rendered(
+        TEMPLATE,
+        "organisation",
+        with_listing_data(Organisation.objects.all()),
+        ids,
+        lambda organisation, html: ResultCard(organisation.pk, organisation.slug, organisation.name, html),
+    )

@@ -24,7 +24,10 @@ from collections.abc import Callable, Hashable, Sequence
 from typing import TypeVar
 
 from django.conf import settings
+from django.db.models import Model, QuerySet
+from django.template.loader import get_template
 from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from portal.page_cache import generation
@@ -92,3 +95,24 @@ def fragments(kind: str, ids: Sequence[int], build: Callable[[list[int]], dict[i
 
     found = _fragments.get_many([(kind, language, pk) for pk in ids], build_missing)
     return [found[(kind, language, pk)] for pk in ids if (kind, language, pk) in found]  # type: ignore[misc]
+
+
+def rendered(
+    template_name: str,
+    variable: str,
+    queryset: QuerySet,
+    ids: Sequence[int],
+    card: Callable[[Model, SafeString], T],
+) -> list[T]:
+    """For a list of cards: `card(obj, html)` of the objects `ids` of `queryset`, in that order,
+    where `html` is `template_name` rendered with the object as `variable` (and nothing from the
+    request), kept as `fragments()` keeps them; only the missing objects are fetched."""
+
+    def build(missing: list[int]) -> dict[int, T]:
+        template = get_template(template_name)
+        return {
+            obj.pk: card(obj, mark_safe(template.render({variable: obj})))  # noqa: S308 (autoescaped template)
+            for obj in queryset.filter(pk__in=missing)
+        }
+
+    return fragments(template_name, ids, build)

@@ -133,3 +133,19 @@ def test_an_api_record_links_to_the_address_it_was_asked_on(client, seeded):
     response = client.get(HSDS, secure=True)
     assert "https://testserver/nl/organisaties/" in response.content.decode()
     assert "http://testserver/" not in response.content.decode()
+
+
+def test_the_campaign_library_reuses_its_cards_and_shows_an_edit_at_once(client, seeded):
+    from campaigns.models import Campaign
+
+    def reads_senders(statements: list[str]) -> bool:
+        return any('FROM "campaigns_sender"' in sql for sql in statements)
+
+    first, statements = get(client, "/nl/campagnes/")
+    assert reads_senders(statements)
+    second, statements = get(client, "/nl/campagnes/")
+    assert not reads_senders(statements) and second == first
+    first_slug = first.split('<h3><a href="/nl/campagnes/', 1)[1].split("/", 1)[0]
+    shown = Campaign.objects.get(slug=first_slug)
+    Campaign.objects.filter(pk=shown.pk).update(goal_nl="Een doel dat net is aangepast.")
+    assert "Een doel dat net is aangepast." in get(client, "/nl/campagnes/")[0]

@@ -14,9 +14,12 @@ from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import TrigramSimilarity
 from django.db.models import Q
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
 
 from directory.models import Municipality, Place
 from directory.search import normalise
+from portal.page_cache import remembered
 
 MAX_PLACE_WORDS = 5
 MIN_SKELETON = 3
@@ -243,3 +246,15 @@ def place_names() -> list[str]:
         names.update(alias.strip() for alias in aliases.split(","))
     names.discard("")
     return sorted(names, key=lambda name: (place_key(name), name))
+
+
+def municipality_datalist() -> SafeString:
+    """The `<option>`s of a place field's `<datalist>`: every municipality's name, in name order.
+    Built once per content generation (ADR 022): the template loop over 342 names took about a
+    third of the meldroute finder's time (profile, issue 15)."""
+
+    def build() -> SafeString:
+        names = Municipality.objects.values_list("name", flat=True)
+        return mark_safe("".join(format_html('<option value="{}">', name) for name in names))  # noqa: S308
+
+    return remembered("directory.municipality_datalist", build)

@@ -17,7 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from directory.models import Municipality
-from directory.places import PlaceAnswer, resolve
+from directory.places import PlaceAnswer, municipality_datalist, resolve
 from portal.client_address import client_address
 from portal.forms_security import same_origin_post
 from portal.i18n import direction
@@ -284,7 +284,7 @@ def meldroute_index(request: HttpRequest) -> HttpResponse:
         {
             "typed": typed,
             "error": error,
-            "municipality_names": Municipality.objects.values_list("name", flat=True),
+            "municipality_datalist": municipality_datalist(),
             "place_options_kind": options_kind,
             "place_options": options,
             "place_postcode": answer.postcode if answer else "",

@@ -40,6 +40,8 @@ PAGES = {
     "search-municipality": ("GET", "/nl/organisaties/?gemeente=westland&schaal=regional"),
     "organisation": ("GET", "/nl/organisaties/veilig-thuis/"),
     "meldroute": ("GET", "/nl/meldroute/westland/"),
+    "meldroute-index": ("GET", "/nl/meldroute/"),
+    "meldroute-finder": ("GET", "/nl/meldroute/?gemeente=Bergen"),
     "campaigns": ("GET", "/nl/campagnes/"),
     "api": ("GET", "/api/v1/organisaties/?q=mensenhandel&pagina=3"),
     "hsds-organizations": ("GET", "/api/hsds/organizations"),

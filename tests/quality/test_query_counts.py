@@ -31,6 +31,7 @@ PAGES = [
     # The first request after a change, as here: 12 (the route is then remembered per content
     # generation, referral/meldroute.py; the next request asks 2: the municipality and the generation).
     ("/nl/meldroute/westland/", 12),
+    ("/nl/meldroute/", 2),
     ("/nl/campagnes/", 17),
     ("/nl/campagnes/?doelgroep=professionals&provincie=PV28", 17),
     # The changelog and its feed: a page of 50 lines, each naming its organisation and fields.

@@ -161,3 +161,14 @@ def test_a_new_desk_shows_on_the_route_on_the_next_request(client: Client, setti
 
     Organisation.objects.filter(slug=slug).update(published=False)  # a bulk "unpublish"
     assert slug not in zorgcoordinator_step(client)
+
+
+def test_the_finder_offers_every_municipality_also_after_a_rename(client: Client, settings):
+    """The finder's datalist is built once per content generation (directory.places)."""
+    settings.PAGE_CACHE_SECONDS = 0
+    html = client.get("/nl/meldroute/").content.decode()
+    options = html.split('<datalist id="municipality-names">', 1)[1].split("</datalist>", 1)[0]
+    assert options.count("<option ") == Municipality.objects.count() == 342
+    assert '<option value="Súdwest-Fryslân">' in options and '<option value="&#x27;s-Hertogenbosch">' in options
+    Municipality.objects.filter(slug="westland").update(name="Westland & Co")
+    assert '<option value="Westland &amp; Co">' in client.get("/nl/meldroute/").content.decode()

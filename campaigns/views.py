@@ -66,7 +66,7 @@ def campaign_cards(ids: list[int]) -> list[CampaignCard]:
     return rendered(
         "campaigns/_result.html",
         "campaign",
-        _with_listing_data(Campaign.objects.all()),
+        lambda: _with_listing_data(Campaign.objects.all()),
         ids,
         lambda campaign, html: CampaignCard(campaign.pk, campaign.slug, campaign.title, html),
     )

@@ -34,7 +34,7 @@ def result_cards(ids: Sequence[int]) -> list[ResultCard]:
     return rendered(
         TEMPLATE,
         "organisation",
-        with_listing_data(Organisation.objects.all()),
+        lambda: with_listing_data(Organisation.objects.all()),
         ids,
         lambda organisation, html: ResultCard(organisation.pk, organisation.slug, organisation.name, html),
     )

@@ -100,19 +100,20 @@ def fragments(kind: str, ids: Sequence[int], build: Callable[[list[int]], dict[i
 def rendered(
     template_name: str,
     variable: str,
-    queryset: QuerySet,
+    objects: Callable[[], QuerySet],
     ids: Sequence[int],
     card: Callable[[Model, SafeString], T],
 ) -> list[T]:
-    """For a list of cards: `card(obj, html)` of the objects `ids` of `queryset`, in that order,
+    """For a list of cards: `card(obj, html)` of the objects `ids` of `objects()`, in that order,
     where `html` is `template_name` rendered with the object as `variable` (and nothing from the
-    request), kept as `fragments()` keeps them; only the missing objects are fetched."""
+    request), kept as `fragments()` keeps them; only the missing objects are fetched (`objects`
+    is called only then: building a queryset with its prefetches is not free)."""
 
     def build(missing: list[int]) -> dict[int, T]:
         template = get_template(template_name)
         return {
             obj.pk: card(obj, mark_safe(template.render({variable: obj})))  # noqa: S308 (autoescaped template)
-            for obj in queryset.filter(pk__in=missing)
+            for obj in objects().filter(pk__in=missing)
         }
 
     return fragments(template_name, ids, build)

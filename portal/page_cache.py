@@ -126,6 +126,14 @@ def remembered(key: object, compute: Callable[[], T]) -> T:
     return value
 
 
+def recalled(key: object) -> object | None:
+    """What `remembered(key, …)` keeps for the current generation, or None: it only reads, never
+    computes or keeps anything (for a caller whose key comes from a wizard answer, ADR 001)."""
+    number = generation()
+    stored = _remembered.get(key)
+    return stored[1] if stored is not None and stored[0] == number else None
+
+
 def _may_use_cache(request: HttpRequest) -> bool:
     return (
         request.method == "GET"

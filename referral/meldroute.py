@@ -11,7 +11,7 @@ from django.utils.safestring import SafeString, mark_safe
 from directory.models import ChainRole, ContactChannel, Municipality, Organisation, PoliceUnit
 from directory.search import with_listing_data
 from portal.fragments import fragments
-from portal.page_cache import remembered
+from portal.page_cache import recalled, remembered
 
 ROUTE_ORDER = [
     "zorgcoordinator",
@@ -127,7 +127,7 @@ def _national_ids() -> list[int]:
     )
 
 
-def meldroute(municipality: Municipality) -> list[RouteStep]:
+def meldroute(municipality: Municipality, *, remember: bool = True) -> list[RouteStep]:
     """Each chain role with the organisations that fill it for this municipality.
 
     Regional organisations are those whose own area covers the municipality (Fier for Fryslân),
@@ -141,8 +141,15 @@ def meldroute(municipality: Municipality) -> list[RouteStep]:
     every visitor and every language until an editor changes something (7 of its 10 queries and
     their model instances were most of the page). What depends on the day (a channel "not
     confirmed since") is worked out when the page is rendered, not here.
+
+    The wizard passes `remember=False`: there the municipality is a person's answer, and an answer
+    never chooses what is kept in memory (ADR 001). It uses the route the meldroute page keeps if
+    there is one, and else builds it for this request only.
     """
-    return remembered(("referral.meldroute", municipality.pk), lambda: _build(municipality))
+    key = ("referral.meldroute", municipality.pk)
+    if not remember:
+        return recalled(key) or _build(municipality)  # type: ignore[return-value]
+    return remembered(key, lambda: _build(municipality))
 
 
 def _build(municipality: Municipality) -> list[RouteStep]:

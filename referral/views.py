@@ -140,7 +140,9 @@ def _result(request, answers: flow.Answers) -> HttpResponse:
         "answers": answers,
         "rights": rights(answers),
         "municipality": municipality,
-        "meldroute": build_meldroute(municipality) if municipality and answers.get(flow.WHO) == "professional" else [],
+        "meldroute": build_meldroute(municipality, remember=False)
+        if municipality and answers.get(flow.WHO) == "professional"
+        else [],
         "hidden_answers": [(key, answers[key]) for key in flow.ORDER if key in answers],
         "switch_action": "result",
     }

@@ -78,3 +78,40 @@ def test_a_wizard_step_reads_the_database_once(client):
         )
     assert response.templates[0].name == "referral/check.html"
     assert [query["sql"] for query in queries] == ["SELECT number FROM portal_contentgeneration WHERE id = 1"]
+
+
+def test_nothing_the_wizard_keeps_in_memory_is_chosen_by_an_answer(client):
+    """A professional's result in Vlieland keeps, besides the routing facts and rules, only desk
+    cards by organisation id: no meldroute, no fragment, no key for the place (ADR 001)."""
+    from portal import fragments, page_cache
+    from referral.cards import KIND
+
+    answers = {**HELP_IN_WESTLAND, "a_who": "professional", "a_sector": "care", "a_place": "vlieland"}
+    # An edit that changes nothing starts a new content generation: all that is kept under the
+    # new number after the result was kept by the result.
+    Municipality.objects.filter(slug="vlieland").update(name="Vlieland")
+    response = client.post(URL, answers)
+    assert response.status_code == 200 and response.context["meldroute"]
+    number = page_cache.generation()
+    kept = {key for key, (generation, _value) in page_cache._remembered.items() if generation == number}
+    assert kept <= {"referral.routing-facts", ("referral.rules", "nl"), "referral.national_ids"}
+    assert fragments._fragments.scope[0] == number
+    assert {key[0] for key in fragments._fragments.store} == {KIND}
+
+
+def test_a_professional_result_uses_the_route_the_meldroute_page_keeps(client):
+    """The same page either way; after the meldroute page of the place, the route comes from
+    memory (read, not kept, by the wizard)."""
+    answers = {**HELP_IN_WESTLAND, "a_who": "professional", "a_sector": "care", "a_place": "vlieland"}
+    # An edit that changes nothing starts a new content generation: what earlier tests left in
+    # this process's memory (a route of Vlieland's meldroute page) no longer counts.
+    Municipality.objects.filter(slug="vlieland").update(name="Vlieland")
+    client.post(URL, answers)  # the desk cards of this result are built
+    with CaptureQueriesContext(connection) as queries:
+        alone = client.post(URL, answers).content.decode()
+    built = len(queries)  # now: the next request empties the connection's query log
+    assert client.get("/nl/meldroute/vlieland/").status_code == 200
+    with CaptureQueriesContext(connection) as queries:
+        after_the_page = client.post(URL, answers).content.decode()
+    assert after_the_page == alone
+    assert len(queries) == 1 < built

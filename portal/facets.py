@@ -28,6 +28,8 @@ from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import Expression, F, QuerySet
 from django.http import QueryDict
+from django.utils.html import conditional_escape as escape
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -103,6 +105,36 @@ class Facet:
         if not self.hide_empty:
             return self.options
         return [option for option in self.options if option.count or option.selected]
+
+    def fieldset(self) -> SafeString:
+        """The filter as a list page shows it: a fieldset of checkboxes with their counts (the
+        directory's search and the campaign library). Built here, not in a template: a search
+        page has about 40 checkboxes, and the template's include and loop were ~60 % of its
+        rendering (cProfile)."""
+        options = self.visible_options
+        if not options:
+            return mark_safe("")  # noqa: S308
+        param = escape(self.param)
+        items = []
+        for option in options:
+            input_id = escape(option_id(self.param, option.value))
+            value, label = escape(option.value), escape(option.label)
+            checked = " checked" if option.selected else ""
+            items.append(
+                f'\n    <li>\n      <input type="checkbox" id="{input_id}" name="{param}" value="{value}"{checked}>'
+                f'\n      <label for="{input_id}">{label} <span class="count">({option.count})</span></label>'
+                "\n    </li>\n    "
+            )
+        legend = escape(self.legend)
+        return mark_safe(  # noqa: S308 (every part escaped above)
+            f"\n<fieldset>\n  <legend>{legend}</legend>\n  <ul>\n    {''.join(items)}\n  </ul>\n</fieldset>\n"
+        )
+
+
+def option_id(param: str, value: str) -> str:
+    """The id of a filter's checkbox: `f-<param>-<value>`, letters and digits only."""
+    safe = "".join(ch if ch.isalnum() else "-" for ch in value)
+    return f"f-{param}-{safe}"
 
 
 @dataclass

@@ -206,10 +206,3 @@ def here(obj: object, field: str) -> str:
     from portal.i18n import shown_language
 
     return getattr(obj, field, "") if shown_language(obj, field) == get_language() else ""
-
-
-@register.simple_tag
-def option_id(param: str, value: str) -> str:
-    """The id of a filter's checkbox (templates/_facet.html): `f-<param>-<value>`, letters and digits only."""
-    safe = "".join(ch if ch.isalnum() else "-" for ch in value)
-    return f"f-{param}-{safe}"

@@ -143,7 +143,7 @@ def meldroute(municipality: Municipality, *, remember: bool = True) -> list[Rout
     confirmed since") is worked out when the page is rendered, not here.
 
     The wizard passes `remember=False`: there the municipality is a person's answer, and an answer
-    never chooses what is kept in memory (ADR 001). It uses the route the meldroute page keeps if
+    never chooses what is kept in memory (ADR 001, 026). It uses the route the meldroute page keeps if
     there is one, and else builds it for this request only.
     """
     key = ("referral.meldroute", municipality.pk)

@@ -30,7 +30,7 @@ def published_rules() -> list[Rule]:
 class RoutingFacts:
     """What the wizard needs that changes only when content changes, read for every place at once
     and kept per content generation (`routing_facts`). Never keyed by an answer: the person's
-    place is looked up in it, it does not choose what is read (ADR 001)."""
+    place is looked up in it, it does not choose what is read (ADR 001, 026)."""
 
     directory: DirectorySnapshot  # every place: the snapshot check_routes walks
     municipalities: dict[str, Municipality]  # by slug, in name order, with province and police unit

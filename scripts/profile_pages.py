@@ -29,6 +29,13 @@ sys.path.insert(0, str(ROOT))
 
 from scripts.bench import ENV, WIZARD_RESULT, add_synthetic, prepare  # noqa: E402
 
+# A wizard step (the form question answered, the next question shown) and a care professional's
+# result (the bench's answers plus the regional meldroute).
+WIZARD_STEP = WIZARD_RESULT.replace("&a_form=work", "").replace("action=result", "step=form&answer=work")
+WIZARD_PROFESSIONAL = WIZARD_RESULT.replace("a_who=other", "a_who=professional").replace(
+    "action=result", "a_sector=care&action=result"
+)
+
 PAGES = {
     "ping": ("GET", "/ping"),
     "home": ("GET", "/nl/"),
@@ -46,7 +53,10 @@ PAGES = {
     "api": ("GET", "/api/v1/organisaties/?q=mensenhandel&pagina=3"),
     "hsds-organizations": ("GET", "/api/hsds/organizations"),
     "hsds-services": ("GET", "/api/hsds/services"),
-    "wizard-result": ("POST", "/nl/verwijswijzer/"),
+    "wizard-start": ("GET", "/nl/verwijswijzer/"),
+    "wizard-step": ("POST", "/nl/verwijswijzer/", WIZARD_STEP),
+    "wizard-result": ("POST", "/nl/verwijswijzer/", WIZARD_RESULT),
+    "wizard-professional": ("POST", "/nl/verwijswijzer/", WIZARD_PROFESSIONAL),
 }
 
 
@@ -78,18 +88,18 @@ def main() -> None:
 
     client = Client(HTTP_ACCEPT_ENCODING="gzip", HTTP_HOST="localhost")
 
-    def request(method: str, path: str):
+    def request(method: str, path: str, body: str = ""):
         if method == "POST":
-            return client.post(path, WIZARD_RESULT, content_type="application/x-www-form-urlencoded")
+            return client.post(path, body, content_type="application/x-www-form-urlencoded")
         return client.get(path)
 
     for name in options.pages:
-        method, path = PAGES[name]
-        response = request(method, path)  # warm up: templates compiled, connection open
+        method, path, *body = PAGES[name]
+        response = request(method, path, *body)  # warm up: templates compiled, connection open
         assert response.status_code == 200, (path, response.status_code)
         before = new_generation if options.cold else None
         cpu, sql, wall, count = cpu_sql_wall(
-            lambda method=method, path=path: request(method, path), options.repeat, before=before
+            lambda method=method, path=path, body=body: request(method, path, *body), options.repeat, before=before
         )
         print(
             f"\n=== {name} {method} {path}{' (cold)' if options.cold else ''}: "
@@ -103,7 +113,7 @@ def main() -> None:
             if before:
                 before()
             with profiler:
-                request(method, path)
+                request(method, path, *body)
         print(profiler.output_text(unicode=False, color=False, show_all=False, short_mode=True))
 
 

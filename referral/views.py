@@ -90,7 +90,7 @@ def _question(request, node: str, answers: flow.Answers, *, error: str = "", sta
         context["place_name"] = municipality.name if municipality else (value if isinstance(value, str) else "")
         if value is not None and not municipality and value not in (flow.PLACE_ABROAD, flow.PLACE_UNSAID):
             context["place_kind"] = "municipality"
-        context["municipality_names"] = [m.name for m in municipalities.values()]
+        context["municipality_datalist"] = municipality_datalist()
         if place is not None:
             context["place_options_kind"], context["place_options"] = _place_options(place)
             context["place_postcode"], context["place_typed"] = place.postcode, place.typed.strip()

@@ -60,11 +60,21 @@ def test_each_language_gets_its_own_explanations(client):
     assert rule.explanation_nl not in english
 
 
-def test_a_renamed_municipality_shows_in_the_next_check_page(client):
+def offered(client: Client, answers: dict) -> str:
+    """The place question's datalist: the municipalities offered as you type."""
+    html = client.post(URL, {**answers, "action": "show:place"}).content.decode()
+    return html.split('<datalist id="municipality-names">', 1)[1].split("</datalist>", 1)[0]
+
+
+def test_a_renamed_municipality_shows_in_the_next_check_page_and_place_question(client):
     answers = {key: value for key, value in HELP_IN_WESTLAND.items() if key != "action"}
     assert "Westland" in client.post(URL, {**answers, "action": "continue"}).content.decode()
-    Municipality.objects.filter(slug="westland").update(name="Westland-hernoemd")
-    assert "Westland-hernoemd" in client.post(URL, {**answers, "action": "continue"}).content.decode()
+    assert offered(client, answers).count("<option ") == Municipality.objects.count() == 342
+    assert '<option value="Westland">' in offered(client, answers)
+    Municipality.objects.filter(slug="westland").update(name="Westland & Co")
+    assert "Westland &amp; Co" in client.post(URL, {**answers, "action": "continue"}).content.decode()
+    assert '<option value="Westland &amp; Co">' in offered(client, answers)
+    assert '<option value="Westland">' not in offered(client, answers)
 
 
 def test_a_wizard_step_reads_the_database_once(client):

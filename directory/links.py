@@ -3,7 +3,7 @@
 Prefetching the seven many-to-many relations an organisation's page shows cost seven queries and
 about 8 of the page's 17 ms of Python (profile, issue 15), for rows from small tables that change
 only with content. Here the vocabularies are remembered per content generation
-(`portal.page_cache.remembered`, ADR 022) and one query reads which of them each organisation links
+(`portal.rows.vocabulary`, ADR 022) and one query reads which of them each organisation links
 to; the result is handed to Django as if it were prefetched, so `organisation.forms.all()` and
 the templates work unchanged and keep each vocabulary's own order.
 """
@@ -13,20 +13,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from django.db import connection
-from django.db.models import Model
 
 from directory.models import Organisation
-from portal.page_cache import remembered
+from portal.rows import as_prefetched, in_vocabulary_order
 
 RELATIONS = ("audiences", "forms", "chain_roles", "provinces", "safety_regions", "police_units", "municipalities")
-
-
-def _vocabulary(name: str) -> dict[int, tuple[int, Model]]:
-    """pk → (position in the vocabulary's own order, instance) of the model behind a relation."""
-    model = Organisation._meta.get_field(name).related_model
-    return remembered(
-        ("directory.links", name), lambda: {item.pk: (index, item) for index, item in enumerate(model.objects.all())}
-    )
 
 
 def attach_links(organisations: Sequence[Organisation]) -> None:
@@ -49,17 +40,6 @@ def attach_links(organisations: Sequence[Organisation]) -> None:
         for name, owner_id, target_id in cursor.fetchall():
             linked.setdefault((name, owner_id), []).append(target_id)
     for name in RELATIONS:
-        vocabulary = _vocabulary(name)
+        model = Organisation._meta.get_field(name).related_model
         for organisation in organisations:
-            found = sorted(vocabulary[pk] for pk in linked.get((name, organisation.pk), ()) if pk in vocabulary)
-            _as_prefetched(organisation, name, [item for _index, item in found])
-
-
-def _as_prefetched(organisation: Organisation, name: str, items: list[Model]) -> None:
-    """What Django's prefetch_related stores for one relation of one object (prefetch_one_level)."""
-    queryset = getattr(organisation, name).get_queryset()
-    queryset._result_cache = items
-    queryset._prefetch_done = True
-    if not hasattr(organisation, "_prefetched_objects_cache"):
-        organisation._prefetched_objects_cache = {}
-    organisation._prefetched_objects_cache[name] = queryset
+            as_prefetched(organisation, name, in_vocabulary_order(model, linked.get((name, organisation.pk), ())))

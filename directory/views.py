@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -13,8 +13,8 @@ from django.views.decorators.http import require_safe
 from directory import changelog
 from directory import facets as facet_module
 from directory.cards import ResultCard, result_cards
-from directory.links import attach_links
 from directory.models import Municipality, Organisation
+from directory.page_data import published_organisation
 from directory.places import place_names as all_place_names
 from directory.reach import reachable_alternatives
 from directory.search import GENERAL_MATCH, Understanding, matching
@@ -144,14 +144,9 @@ def search(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    organisation = get_object_or_404(
-        Organisation.objects.published()
-        .select_related("information_practice")
-        .defer("search_text", "search_vector")
-        .prefetch_related("channels__languages"),
-        slug=slug,
-    )
-    attach_links([organisation])  # its forms, audiences, roles and areas: one query (directory/links.py)
+    organisation = published_organisation(slug)  # three queries straight from the cursor (directory/page_data.py)
+    if organisation is None:
+        raise Http404
     channels = organisation.published_channels()
     return render(
         request,

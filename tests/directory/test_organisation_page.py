@@ -123,3 +123,22 @@ class VocabularyLinksTestCase:
         html = page(client, "fairwork")
         places = re.findall(r"gemeente (Aa en Hunze|Westland|Zwolle)", html)
         assert places == ["Aa en Hunze", "Westland", "Zwolle"]
+
+
+class ChannelRowsTestCase:
+    """The page's channels come straight from the cursor (directory/page_data.py), their languages
+    from a vocabulary remembered per content generation and language (portal/rows.py)."""
+
+    def test_a_channel_s_languages_are_in_the_page_language_s_order_and_an_edit_shows_at_once(self, client, settings):
+        from directory.models import Language
+
+        settings.PAGE_CACHE_SECONDS = 0  # as for every first visitor after a change
+        channel = ContactChannel.objects.get(organisation__slug="veilig-thuis", kind="phone")
+        channel.languages.set(Language.objects.filter(code__in=["de", "en"]))
+        assert "Talen: <span>Duits</span>, <span>Engels</span>" in page(client, "veilig-thuis")
+        english = client.get("/en/organisaties/veilig-thuis/").content.decode()
+        assert "Languages: <span>English</span>, <span>German</span>" in english
+        Language.objects.filter(code="de").update(name_nl="Zweeds")  # now after Engels
+        assert "Talen: <span>Engels</span>, <span>Zweeds</span>" in page(client, "veilig-thuis")
+        ContactChannel.objects.filter(pk=channel.pk).update(value="0800 2001")
+        assert ">0800 2001</a>" in page(client, "veilig-thuis")

@@ -122,7 +122,10 @@ def new_generation() -> None:
     from django.db import connection
 
     with connection.cursor() as cursor:
-        cursor.execute("UPDATE portal_contentgeneration SET number = number + 1 WHERE id = 1")
+        # The trigger's own sequence, so a later real edit never repeats a number used here.
+        cursor.execute(
+            "UPDATE portal_contentgeneration SET number = nextval('portal_content_generation_seq') WHERE id = 1"
+        )
 
 
 def cpu_sql_wall(call, repeat: int, before=None) -> tuple[float, float, float, int]:

@@ -142,3 +142,17 @@ class ChannelRowsTestCase:
         assert "Talen: <span>Engels</span>, <span>Zweeds</span>" in page(client, "veilig-thuis")
         ContactChannel.objects.filter(pk=channel.pk).update(value="0800 2001")
         assert ">0800 2001</a>" in page(client, "veilig-thuis")
+
+
+def test_the_information_card_is_in_each_page_s_language_and_shows_an_edit_at_once(client, settings):
+    """The card's HTML is remembered by what it shows (directory_tags._card): never another
+    language's card, never an old answer."""
+    from directory.models import InformationPractice
+
+    settings.PAGE_CACHE_SECONDS = 0
+    assert "Kun je anoniem blijven?" in page(client, "slachtofferhulp-nederland")  # a kind without a note
+    english = client.get("/en/organisaties/slachtofferhulp-nederland/").content.decode()
+    assert "Can you stay anonymous?" in english and "Kun je anoniem blijven?" not in english
+    InformationPractice.objects.filter(code="veilig_thuis").update(note_nl="Bel gerust, ook 's nachts.")
+    html = page(client, "veilig-thuis")
+    assert "Bel gerust, ook &#x27;s nachts." in html and "Via de chat kun je anoniem advies vragen." not in html

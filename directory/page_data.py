@@ -47,11 +47,13 @@ def _channels(organisation: Organisation) -> list[ContactChannel]:
     """All its channels in their order (which of them the public may see is the model's rule,
     `published_channels()`), each with its languages."""
     names, select = columns(ContactChannel, CHANNEL_SKIP)
-    languages = ContactChannel.languages.field.remote_field.through._meta.db_table
+    field = ContactChannel.languages.field
+    languages = field.remote_field.through._meta.db_table
+    owner, target = field.m2m_column_name(), field.m2m_reverse_name()
     with connection.cursor() as cursor:
         cursor.execute(
-            f'SELECT {select}, ARRAY(SELECT l."language_id" FROM "{languages}" l '  # noqa: S608 (names from the models)
-            f'WHERE l."contactchannel_id" = t."id") FROM "{ContactChannel._meta.db_table}" t '
+            f'SELECT {select}, ARRAY(SELECT l."{target}" FROM "{languages}" l '  # noqa: S608 (names from the models)
+            f'WHERE l."{owner}" = t."id") FROM "{ContactChannel._meta.db_table}" t '
             f'WHERE t."organisation_id" = %s ORDER BY t."order", t."id"',
             [organisation.pk],
         )

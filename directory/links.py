@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from directory.models import Organisation
-from portal.rows import as_prefetched, in_vocabulary_order
+from portal.rows import as_prefetched, in_vocabulary_order, linked_ids
 
 RELATIONS = ("audiences", "forms", "chain_roles", "provinces", "safety_regions", "police_units", "municipalities")
 
@@ -23,14 +23,7 @@ RELATIONS = ("audiences", "forms", "chain_roles", "provinces", "safety_regions",
 def link_columns() -> str:
     """One `ARRAY(...)` column per relation, in RELATIONS' order, for a SELECT from the
     organisation table as "t": the ids each organisation links to (`attach_links` reads them)."""
-    parts = []
-    for name in RELATIONS:
-        field = Organisation._meta.get_field(name)
-        table = field.remote_field.through._meta.db_table
-        owner, target = field.m2m_column_name(), field.m2m_reverse_name()
-        # Table and column names come from the models, never from input.
-        parts.append(f'ARRAY(SELECT l."{target}" FROM "{table}" l WHERE l."{owner}" = t."id")')  # noqa: S608
-    return ", ".join(parts)
+    return ", ".join(linked_ids(Organisation._meta.get_field(name)) for name in RELATIONS)
 
 
 def attach_links(organisation: Organisation, linked: Sequence[Sequence[int]]) -> None:

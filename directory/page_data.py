@@ -15,7 +15,7 @@ from django.db import connection
 
 from directory.links import attach_links, link_columns
 from directory.models import ContactChannel, InformationPractice, Language, Organisation
-from portal.rows import as_prefetched, columns, in_vocabulary_order, instances, vocabulary
+from portal.rows import as_prefetched, columns, in_vocabulary_order, instances, linked_ids, vocabulary
 
 # Editors' and search columns: never shown on the page, and the largest of the row.
 ORGANISATION_SKIP = frozenset({"search_text", "search_vector", "source_text", "review_note"})
@@ -47,14 +47,10 @@ def _channels(organisation: Organisation) -> list[ContactChannel]:
     """All its channels in their order (which of them the public may see is the model's rule,
     `published_channels()`), each with its languages."""
     names, select = columns(ContactChannel, CHANNEL_SKIP)
-    field = ContactChannel.languages.field
-    languages = field.remote_field.through._meta.db_table
-    owner, target = field.m2m_column_name(), field.m2m_reverse_name()
     with connection.cursor() as cursor:
         cursor.execute(
-            f'SELECT {select}, ARRAY(SELECT l."{target}" FROM "{languages}" l '  # noqa: S608 (names from the models)
-            f'WHERE l."{owner}" = t."id") FROM "{ContactChannel._meta.db_table}" t '
-            f'WHERE t."organisation_id" = %s ORDER BY t."order", t."id"',
+            f"SELECT {select}, {linked_ids(ContactChannel.languages.field)} "  # noqa: S608 (names from the models)
+            f'FROM "{ContactChannel._meta.db_table}" t WHERE t."organisation_id" = %s ORDER BY t."order", t."id"',
             [organisation.pk],
         )
         rows = cursor.fetchall()

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 
 from django.db import connection
-from django.db.models import Model
+from django.db.models import ManyToManyField, Model
 from django.utils.translation import get_language
 
 from portal.page_cache import remembered
@@ -27,6 +27,15 @@ def columns(model: type[Model], skip: frozenset[str] = frozenset()) -> tuple[lis
     columns), and their quoted column list for a SELECT from the model's table (alias "t")."""
     fields = [field for field in model._meta.concrete_fields if field.attname not in skip]
     return [field.attname for field in fields], ", ".join(f't."{field.column}"' for field in fields)
+
+
+def linked_ids(field: ManyToManyField) -> str:
+    """An `ARRAY(...)` column of the ids a row of the table aliased "t" links to through the
+    many-to-many `field` (`Model._meta.get_field(name)`), for `in_vocabulary_order`."""
+    table = field.remote_field.through._meta.db_table
+    owner, target = field.m2m_column_name(), field.m2m_reverse_name()
+    # Table and column names come from the models, never from input.
+    return f'ARRAY(SELECT l."{target}" FROM "{table}" l WHERE l."{owner}" = t."id")'  # noqa: S608
 
 
 def instances(model: type[Model], names: Sequence[str], rows: Iterable[Sequence]) -> list[Model]:
